@@ -86,9 +86,14 @@ export async function* chunks(source: ByteSource, options: ChunkOptions = {}): A
   throwIfAborted(signal);
   const value = typeof source === 'function' ? await source() : source;
   if (!isByteSourceValue(value)) {
-    throw new DanganError('BYTES_UNSUPPORTED_SOURCE', '不支持的字节来源类型：应为 Uint8Array、ArrayBuffer、Blob、ReadableStream 或可迭代的 Uint8Array', {
-      messageEn: 'Unsupported byte source: expected Uint8Array, ArrayBuffer, Blob, ReadableStream or an iterable of Uint8Array',
-    });
+    throw new DanganError(
+      'BYTES_UNSUPPORTED_SOURCE',
+      '不支持的字节来源类型：应为 Uint8Array、ArrayBuffer、Blob、ReadableStream 或可迭代的 Uint8Array',
+      {
+        messageEn:
+          'Unsupported byte source: expected Uint8Array, ArrayBuffer, Blob, ReadableStream or an iterable of Uint8Array',
+      },
+    );
   }
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
     yield* split(value instanceof Uint8Array ? value : new Uint8Array(value), chunkSize, signal);
@@ -97,7 +102,9 @@ export async function* chunks(source: ByteSource, options: ChunkOptions = {}): A
   if (typeof Blob !== 'undefined' && value instanceof Blob) {
     for (let offset = 0; offset < value.size; offset += chunkSize) {
       throwIfAborted(signal);
-      const part = new Uint8Array(await readFailed(() => value.slice(offset, offset + chunkSize).arrayBuffer()));
+      const part = new Uint8Array(
+        await readFailed(() => value.slice(offset, offset + chunkSize).arrayBuffer()),
+      );
       if (part.length > 0) yield part;
     }
     return;
@@ -181,6 +188,9 @@ function errorText(e: unknown): string {
  */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new DanganError('ABORTED', '操作已取消', { messageEn: 'The operation was aborted', cause: signal.reason });
+    throw new DanganError('ABORTED', '操作已取消', {
+      messageEn: 'The operation was aborted',
+      cause: signal.reason,
+    });
   }
 }

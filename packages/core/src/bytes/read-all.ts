@@ -39,7 +39,11 @@ export async function readAll(source: ByteSource, options: ReadAllOptions): Prom
  * @example
  * const head = await readPrefix(file, 8); // magic bytes
  */
-export async function readPrefix(source: ByteSource, length: number, options: ChunkOptions = {}): Promise<Uint8Array> {
+export async function readPrefix(
+  source: ByteSource,
+  length: number,
+  options: ChunkOptions = {},
+): Promise<Uint8Array> {
   if (!Number.isSafeInteger(length) || length < 0) {
     throw new RangeError(`length must be a non-negative integer, got ${String(length)}`);
   }
