@@ -8,6 +8,10 @@
  *
  * @module
  */
+
+export * from './audit/index.js';
+export * as sm2 from './sm2/index.js';
 export * from './bytes/index.js';
 export * from './errors/index.js';
+export * from './hash/index.js';
 export { hasNativeHash, useNativeCrypto } from './runtime/native-crypto.js';
