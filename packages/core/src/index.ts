@@ -11,6 +11,7 @@
 
 export * from './audit/index.js';
 export * as sm2 from './sm2/index.js';
+export * from './format/index.js';
 export * from './bytes/index.js';
 export * from './errors/index.js';
 export * from './hash/index.js';
