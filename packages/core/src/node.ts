@@ -4,4 +4,6 @@
  *
  * @module
  */
+
+export { fileBlob } from './node/file-blob.js';
 export { type FromFileOptions, fromFile } from './node/from-file.js';

@@ -41,7 +41,7 @@ async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint
   try {
     handle = await open(path, 'r');
   } catch (cause) {
-    throw readFailed(path, cause);
+    throw fileReadFailed(path, cause);
   }
   const readAt = async (position: number): Promise<Uint8Array> => {
     const buffer = new Uint8Array(chunkSize);
@@ -57,7 +57,7 @@ async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint
         chunk = await pending;
       } catch (cause) {
         pending = undefined;
-        throw readFailed(path, cause);
+        throw fileReadFailed(path, cause);
       }
       if (chunk.length === 0) {
         pending = undefined;
@@ -75,7 +75,8 @@ async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint
   }
 }
 
-function readFailed(path: string, cause: unknown): DanganError {
+/** The `BYTES_READ_FAILED` error for a file that cannot be opened or read, with the reason in Chinese. */
+export function fileReadFailed(path: string, cause: unknown): DanganError {
   const code = (cause as { code?: unknown } | null)?.code;
   const reason =
     typeof code === 'string' ? (Object.hasOwn(REASONS, code) ? REASONS[code] : code) : String(cause);
