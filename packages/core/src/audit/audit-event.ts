@@ -1,7 +1,7 @@
 import type { JsonValue } from './canonical-json.js';
 
 /** The all-zero hash the first event of a chain links to. */
-export const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_HASH = '0000000000000000000000000000000000000000000000000000000000000000';
 
 /** Version of the event hashing rule; recorded in each event so the rule can evolve. */
 export const AUDIT_EVENT_VERSION = 1;
