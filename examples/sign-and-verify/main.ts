@@ -61,7 +61,8 @@ line('公钥', `${toHex(publicKey).slice(0, 32)}…`);
 line('签名', `${toHex(signature).slice(0, 32)}…（${signature.length} 字节）`);
 line('验证', sm2.verify(signature, file, publicKey) ? '通过 ✔' : '失败 ✘');
 const tampered = file.slice();
-tampered[tampered.length - 10] ^= 0x01;
+const at = tampered.length - 10;
+tampered[at] = (tampered[at] ?? 0) ^ 0x01; // one bit of the page content
 line('篡改后', sm2.verify(signature, tampered, publicKey) ? '通过（不应如此！）' : '验证失败 ✘——篡改被发现');
 
 // 4. The tamper-evident record of what happened, kept by the host.

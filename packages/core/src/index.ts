@@ -10,9 +10,10 @@
  */
 
 export * from './audit/index.js';
-export * as sm2 from './sm2/index.js';
-export * from './format/index.js';
 export * from './bytes/index.js';
 export * from './errors/index.js';
+export * from './format/index.js';
 export * from './hash/index.js';
 export { hasNativeHash, useNativeCrypto } from './runtime/native-crypto.js';
+export * as sm2 from './sm2/index.js';
+export * from './xml/index.js';
