@@ -17,10 +17,20 @@ const scripts = readdirSync(here)
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n## ${script}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@dangan/source', join(here, script), ...flags.filter((f) => f.startsWith('--'))], {
-    stdio: 'inherit',
-    cwd: join(here, '..'),
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=@dangan/source',
+      join(here, script),
+      ...flags.filter((f) => f.startsWith('--')),
+    ],
+    {
+      stdio: 'inherit',
+      cwd: join(here, '..'),
+    },
+  );
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed === 0 ? 0 : 1;
