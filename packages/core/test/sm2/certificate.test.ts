@@ -11,19 +11,9 @@ import {
   TAG,
 } from '../../src/asn1/index.js';
 import { fromHex, toHex } from '../../src/bytes/index.js';
-import { DanganError } from '../../src/errors/index.js';
+import type { DanganError } from '../../src/errors/index.js';
 import * as sm2 from '../../src/sm2/index.js';
-import { expected, fixtureBytes, fixtureText } from './fixtures.js';
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    if (e instanceof DanganError) return String(e.code);
-    throw e;
-  }
-}
+import { errorCode, expected, fixtureBytes, fixtureText } from './fixtures.js';
 
 const pem = fixtureText('openssl-cert.pem');
 const der = decodePem(pem, ['CERTIFICATE']).der;

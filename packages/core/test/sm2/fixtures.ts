@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DanganError } from '../../src/errors/index.js';
 
 const dir = fileURLToPath(new URL('../fixtures/sm2/', import.meta.url));
 
@@ -21,3 +22,14 @@ export const expected = JSON.parse(fixtureText('openssl-expected.json')) as {
   cert: { notBefore: string; notAfter: string; serialNumber: string; subject: string };
   certGeneralized: { notBefore: string; notAfter: string; serialNumber: string; subject: string };
 };
+
+/** The `DanganError` code `fn` throws, or `undefined` when it returns; any other error is rethrown. */
+export function errorCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    if (e instanceof DanganError) return String(e.code);
+    throw e;
+  }
+}

@@ -12,21 +12,10 @@ import {
   encodePem,
 } from '../../src/asn1/index.js';
 import { fromHex, toHex } from '../../src/bytes/index.js';
-import { DanganError } from '../../src/errors/index.js';
 import { sm2Curve } from '../../src/sm2/curve.js';
 import * as sm2 from '../../src/sm2/index.js';
 import { bigIntTo32Bytes } from '../../src/sm2/scalar.js';
-import { expected, fixtureBytes, fixtureText } from './fixtures.js';
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    if (e instanceof DanganError) return String(e.code);
-    throw e;
-  }
-}
+import { errorCode, expected, fixtureBytes, fixtureText } from './fixtures.js';
 
 const privateKey = fromHex(expected.privateKeyHex);
 const publicKey = fromHex(expected.publicKeyHex);

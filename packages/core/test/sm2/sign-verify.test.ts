@@ -1,25 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromHex, toHex, utf8 } from '../../src/bytes/index.js';
-import { DanganError } from '../../src/errors/index.js';
 import { useNativeCrypto } from '../../src/runtime/native-crypto.js';
 import { SM2_N, sm2Curve } from '../../src/sm2/curve.js';
 import * as sm2 from '../../src/sm2/index.js';
 import { bigIntTo32Bytes, bytesToBigInt } from '../../src/sm2/scalar.js';
+import { errorCode } from './fixtures.js';
 
 const MESSAGE = utf8('电子文件归档 SM2 签名测试 message');
 const pair = sm2.generateKeyPair();
 const other = sm2.generateKeyPair();
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    if (e instanceof DanganError) return String(e.code);
-    throw e;
-  }
-}
 
 afterEach(() => useNativeCrypto(true));
 
