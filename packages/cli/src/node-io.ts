@@ -5,6 +5,9 @@ import type { CliIo } from './io.js';
 /**
  * The real terminal and file system. Files are written to a temporary name and renamed, so an interrupted
  * write never leaves a truncated key or report behind.
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2), nodeIo());
  */
 export function nodeIo(): CliIo {
   return {

@@ -100,6 +100,9 @@ export function toBase64(bytes: Uint8Array): string {
 /**
  * Bytes of a Base64 string (standard alphabet; whitespace ignored; padding optional).
  * Throws `TypeError` on any other character.
+ *
+ * @example
+ * fromBase64('AQID'); // Uint8Array [1, 2, 3]
  */
 export function fromBase64(text: string): Uint8Array {
   const clean = text.replace(/[\s]+/g, '').replace(/=+$/, '');

@@ -9,12 +9,22 @@ export type SafeResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly error: DanganError };
 
-/** A successful {@link SafeResult}. */
+/**
+ * A successful {@link SafeResult}.
+ *
+ * @example
+ * return ok(parsed);
+ */
 export function ok<T>(value: T): SafeResult<T> {
   return { ok: true, value };
 }
 
-/** A failed {@link SafeResult} carrying the error's findings. */
+/**
+ * A failed {@link SafeResult} carrying the error's findings.
+ *
+ * @example
+ * return fail(new DanganError('XML_MALFORMED', '缺少根元素'));
+ */
 export function fail<T = never>(error: DanganError): SafeResult<T> {
   return { ok: false, findings: error.findings, error };
 }
@@ -36,7 +46,12 @@ export function safely<T>(fn: () => T): SafeResult<T> {
   }
 }
 
-/** Async form of {@link safely}. */
+/**
+ * Async form of {@link safely}.
+ *
+ * @example
+ * const r = await safelyAsync(() => identifyFormat(blob));
+ */
 export async function safelyAsync<T>(fn: () => Promise<T>): Promise<SafeResult<T>> {
   try {
     return ok(await fn());

@@ -56,7 +56,12 @@ export function useNativeCrypto(enabled: boolean): void {
   disabled = !enabled;
 }
 
-/** Whether native algorithm `name` (a `getHashes()` name such as `sm3`) is available. */
+/**
+ * Whether native algorithm `name` (a `getHashes()` name such as `sm3`) is available.
+ *
+ * @example
+ * hasNativeHash('sm3'); // true on Node with OpenSSL 3, false in browsers
+ */
 export function hasNativeHash(name: string): boolean {
   const native = nativeCrypto();
   if (native === undefined) return false;
