@@ -1,13 +1,13 @@
 /**
- * Runs every benchmark of @dangan/core, one child process each (so peak-RSS readings are not mixed),
- * passing flags through (`pnpm bench -- --quick`). Each script prints its own table with ratios to peers.
+ * Runs every benchmark of the package in the current directory (`<package>/bench/*.ts`), one child process
+ * each (so peak-RSS readings are not mixed), passing flags through (`pnpm bench -- --quick`; a bare word
+ * selects scripts by name). Each script prints its own table with ratios to peers.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(process.cwd(), 'bench');
 const flags = process.argv.slice(2).filter((a) => a !== '--');
 const only = flags.filter((f) => !f.startsWith('--'));
 const scripts = readdirSync(here)
