@@ -4,6 +4,7 @@
  *
  * @module
  */
+export * from './capture/index.js';
 export * from './scheme/index.js';
 export { schemes } from './schemes/index.js';
 export { STANDARDS, type StandardReference } from './standards.js';
