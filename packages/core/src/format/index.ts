@@ -23,4 +23,5 @@ export {
   identifyFormat,
   safeIdentifyFormat,
 } from './identify.js';
+export { type MpegFrame, parseMpegFrame } from './mpeg-audio-frame.js';
 export { type ListZipEntriesOptions, listZipEntries, type ZipEntry, type ZipListing } from './zip-entries.js';

@@ -73,7 +73,12 @@ export function assertSchemeIntegrity(scheme: MetadataScheme): void {
   }
 }
 
-/** Element ids a condition refers to. */
+/**
+ * Element ids a condition refers to.
+ *
+ * @example
+ * conditionRefs({ all: [{ element: 'M1', in: ['文件'] }, { absent: 'M18' }] }); // ['M1', 'M18']
+ */
 export function conditionRefs(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionRefs);
   if ('any' in condition) return condition.any.flatMap(conditionRefs);

@@ -1,56 +1,9 @@
 import { hasBytes } from '../binary.js';
 import type { InspectReader } from '../inspect-reader.js';
+import { type MpegFrame, parseMpegFrame } from '../mpeg-audio-frame.js';
 import type { Probe } from './probe.js';
 
-/** A decoded MPEG audio frame header. */
-interface Frame {
-  readonly version: '1' | '2' | '2.5';
-  readonly layer: 1 | 2 | 3;
-  readonly bitRate: number;
-  readonly sampleRate: number;
-  readonly channels: number;
-  /** Bytes from this header to the next, or 0 for free-format frames. */
-  readonly length: number;
-}
-
-const BITRATES: Readonly<Record<string, readonly number[]>> = {
-  '1-1': [0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
-  '1-2': [0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
-  '1-3': [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
-  '2-1': [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
-  '2-2': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
-};
-const RATES: Readonly<Record<string, readonly number[]>> = {
-  '1': [44100, 48000, 32000],
-  '2': [22050, 24000, 16000],
-  '2.5': [11025, 12000, 8000],
-};
 const LAYER_NAMES = ['', 'I', 'II', 'III'];
-
-/** Parses a 4-byte MPEG audio frame header at `at`, or `undefined` when the bits are not one. */
-export function parseFrame(b: Uint8Array, at: number): Frame | undefined {
-  if (at + 4 > b.length || b[at] !== 0xff || (b[at + 1]! & 0xe0) !== 0xe0) return undefined;
-  const versionBits = (b[at + 1]! >> 3) & 3;
-  const layerBits = (b[at + 1]! >> 1) & 3;
-  const bitrateIndex = b[at + 2]! >> 4;
-  const rateIndex = (b[at + 2]! >> 2) & 3;
-  if (versionBits === 1 || layerBits === 0 || bitrateIndex === 15 || rateIndex === 3) return undefined;
-  const version = versionBits === 3 ? '1' : versionBits === 2 ? '2' : '2.5';
-  const layer = (4 - layerBits) as 1 | 2 | 3;
-  const table = BITRATES[`${version === '1' ? '1' : '2'}-${version === '1' ? layer : Math.min(layer, 2)}`]!;
-  const bitRate = table[bitrateIndex]!;
-  const sampleRate = RATES[version]![rateIndex]!;
-  const padding = (b[at + 2]! >> 1) & 1;
-  const channels = b[at + 3]! >> 6 === 3 ? 1 : 2;
-  let length = 0;
-  if (bitRate > 0) {
-    if (layer === 1) length = (Math.floor((12 * bitRate * 1000) / sampleRate) + padding) * 4;
-    else if (layer === 3 && version !== '1')
-      length = Math.floor((72 * bitRate * 1000) / sampleRate) + padding;
-    else length = Math.floor((144 * bitRate * 1000) / sampleRate) + padding;
-  }
-  return { version, layer, bitRate, sampleRate, channels, length };
-}
 
 /**
  * MP3 and other MPEG-1/2/2.5 audio: an ID3v2 tag, or a frame header at the very start that is followed by
@@ -91,11 +44,11 @@ export const probeMpegAudio: Probe = async ({ reader, head }) => {
  * The first frame at `start` (after an ID3 tag, padding up to 4 KiB is skipped), confirmed by the next
  * header when the file goes on; without a tag, free-format frames cannot be confirmed and are refused.
  */
-async function findFrame(reader: InspectReader, start: number, tagged: boolean): Promise<Frame | undefined> {
+async function findFrame(reader: InspectReader, start: number, tagged: boolean): Promise<MpegFrame | undefined> {
   const window = await reader.read(start, tagged ? 4096 + 4 : 4);
   for (let i = 0; i + 4 <= window.length; i++) {
     if (window[i] !== 0xff) continue;
-    const frame = parseFrame(window, i);
+    const frame = parseMpegFrame(window, i);
     if (frame === undefined) continue;
     if (frame.length === 0) {
       if (tagged) return frame;
@@ -103,7 +56,7 @@ async function findFrame(reader: InspectReader, start: number, tagged: boolean):
     }
     const next = await reader.read(start + i + frame.length, 4);
     const atEnd = next.length === 0 && reader.size !== undefined && start + i + frame.length >= reader.size;
-    const following = parseFrame(next, 0);
+    const following = parseMpegFrame(next, 0);
     if (
       (following && following.version === frame.version && following.layer === frame.layer) ||
       (atEnd && tagged)
