@@ -6,5 +6,6 @@
  */
 export * from './capture/index.js';
 export * from './scheme/index.js';
+export * from './xml/index.js';
 export { schemes } from './schemes/index.js';
 export { STANDARDS, type StandardReference } from './standards.js';
