@@ -1,12 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One output module per source module, as in @dangan/core: bundlers keep only what a host imports
+  // (the scheme tables, capture parsers and zod stay out of a bundle that does not use them).
+  entry: ['src/**/*.ts'],
+  bundle: false,
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/zod/index.ts'] },
   clean: true,
   sourcemap: true,
-  external: [/^node:/],
+  removeNodeProtocol: false,
 });

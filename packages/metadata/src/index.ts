@@ -5,7 +5,9 @@
  * @module
  */
 export * from './capture/index.js';
+export * from './json-schema/index.js';
 export * from './scheme/index.js';
-export * from './xml/index.js';
 export { schemes } from './schemes/index.js';
 export { STANDARDS, type StandardReference } from './standards.js';
+export * from './validate/index.js';
+export * from './xml/index.js';

@@ -129,28 +129,34 @@ function applyRules(scheme: MetadataScheme, record: Record<string, unknown>): Un
     node = Array.isArray(node) ? node[0] : node;
     return node === undefined ? undefined : { parent: node as Record<string, unknown>, key: path.at(-1)! };
   };
-  for (const rule of scheme.rules ?? []) {
-    if (rule.kind === 'yearMatchesDate') {
-      const year = slot(rule.year);
-      const date = slot(rule.date);
-      const dateValue = date?.parent[date.key];
-      if (year !== undefined && year.parent[year.key] !== undefined && typeof dateValue === 'string') {
-        year.parent[year.key] = dateValue.slice(0, 4);
-      }
-    } else {
-      const earlier = slot(rule.earlier);
-      const later = slot(rule.later);
-      const a = earlier?.parent[earlier.key];
-      const b = later?.parent[later.key];
-      if (
-        earlier &&
-        later &&
-        typeof a === 'string' &&
-        typeof b === 'string' &&
-        Date.parse(b) < Date.parse(a)
-      ) {
-        earlier.parent[earlier.key] = b;
-        later.parent[later.key] = a;
+  // Chained notBefore rules (受理 ≤ 办结 ≤ 归档) need more than one pass: swap until nothing moves.
+  const rules = scheme.rules ?? [];
+  for (let pass = 0, changed = true; changed && pass <= rules.length; pass++) {
+    changed = false;
+    for (const rule of rules) {
+      if (rule.kind === 'yearMatchesDate') {
+        const year = slot(rule.year);
+        const date = slot(rule.date);
+        const dateValue = date?.parent[date.key];
+        if (year !== undefined && year.parent[year.key] !== undefined && typeof dateValue === 'string') {
+          year.parent[year.key] = dateValue.slice(0, 4);
+        }
+      } else {
+        const earlier = slot(rule.earlier);
+        const later = slot(rule.later);
+        const a = earlier?.parent[earlier.key];
+        const b = later?.parent[later.key];
+        if (
+          earlier &&
+          later &&
+          typeof a === 'string' &&
+          typeof b === 'string' &&
+          Date.parse(b) < Date.parse(a)
+        ) {
+          earlier.parent[earlier.key] = b;
+          later.parent[later.key] = a;
+          changed = true;
+        }
       }
     }
   }

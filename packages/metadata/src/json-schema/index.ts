@@ -1,0 +1,6 @@
+export {
+  type JsonSchema,
+  type JsonSchemaOptions,
+  type JsonValue,
+  schemeToJsonSchema,
+} from './scheme-to-json-schema.js';
