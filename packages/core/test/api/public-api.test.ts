@@ -1,15 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as core from '@dangan/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as core from '@dangan/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 describe('the public contract of @dangan/core (issue 2)', () => {
   it('exports the names other packages and users rely on', () => {
-    for (const name of ['sm3', 'digest', 'digests', 'identifyFormat', 'DanganError', 'appendAuditEvent', 'verifyAuditChain']) {
+    for (const name of [
+      'sm3',
+      'digest',
+      'digests',
+      'identifyFormat',
+      'DanganError',
+      'appendAuditEvent',
+      'verifyAuditChain',
+    ]) {
       expect(typeof (core as Record<string, unknown>)[name], name).toBe('function');
     }
     for (const name of [
@@ -49,18 +57,25 @@ function publicValues(entry: string): { name: string; declaration: ts.Declaratio
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const declaration = target.declarations?.[0];
     if (declaration === undefined) return;
-    if (ts.isSourceFile(declaration) || ts.isModuleDeclaration(declaration) || ts.isNamespaceExport(declaration)) {
+    if (
+      ts.isSourceFile(declaration) ||
+      ts.isModuleDeclaration(declaration) ||
+      ts.isNamespaceExport(declaration)
+    ) {
       for (const member of checker.getExportsOfModule(target)) visit(member, `${prefix}${symbol.name}.`);
       return;
     }
-    if (target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class)) out.push({ name: prefix + symbol.name, declaration });
+    if (target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class))
+      out.push({ name: prefix + symbol.name, declaration });
   };
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) visit(symbol, '');
   return out;
 }
 
 const entries = readdirSync(join(root, 'packages')).flatMap((pkg) =>
-  ['index.ts', 'node.ts'].map((file) => join(root, 'packages', pkg, 'src', file)).filter((f) => ts.sys.fileExists(f)),
+  ['index.ts', 'node.ts']
+    .map((file) => join(root, 'packages', pkg, 'src', file))
+    .filter((f) => ts.sys.fileExists(f)),
 );
 
 describe('house style: every public function and class has TSDoc with an @example', () => {
@@ -69,8 +84,12 @@ describe('house style: every public function and class has TSDoc with an @exampl
     // Data-only entries (metadata, packaging, checks so far) export no functions; core exports many.
     if (entry.endsWith(join('core', 'src', 'index.ts'))) expect(values.length).toBeGreaterThan(50);
     const undocumented = values
-      .filter(({ declaration }) => !ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'example'))
-      .map(({ name, declaration }) => `${name} (${declaration.getSourceFile().fileName.slice(root.length + 1)})`);
+      .filter(
+        ({ declaration }) => !ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'example'),
+      )
+      .map(
+        ({ name, declaration }) => `${name} (${declaration.getSourceFile().fileName.slice(root.length + 1)})`,
+      );
     expect(undocumented).toEqual([]);
   });
 });

@@ -32,9 +32,9 @@ function build(scheme: MetadataScheme): SchemeIndex {
   for (const element of scheme.elements) {
     byId.set(element.id, element);
     const parent = element.parent ?? '';
-    let list = children.get(parent);
-    if (list === undefined) children.set(parent, (list = []));
-    list.push(element);
+    const list = children.get(parent);
+    if (list === undefined) children.set(parent, [element]);
+    else list.push(element);
   }
   const paths = new Map<string, readonly string[]>();
   const pathOf = (element: MetadataElement, seen: Set<string>): readonly string[] => {

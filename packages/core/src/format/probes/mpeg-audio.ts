@@ -44,7 +44,11 @@ export const probeMpegAudio: Probe = async ({ reader, head }) => {
  * The first frame at `start` (after an ID3 tag, padding up to 4 KiB is skipped), confirmed by the next
  * header when the file goes on; without a tag, free-format frames cannot be confirmed and are refused.
  */
-async function findFrame(reader: InspectReader, start: number, tagged: boolean): Promise<MpegFrame | undefined> {
+async function findFrame(
+  reader: InspectReader,
+  start: number,
+  tagged: boolean,
+): Promise<MpegFrame | undefined> {
   const window = await reader.read(start, tagged ? 4096 + 4 : 4);
   for (let i = 0; i + 4 <= window.length; i++) {
     if (window[i] !== 0xff) continue;
