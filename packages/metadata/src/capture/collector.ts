@@ -41,6 +41,7 @@ export interface Collected {
 /** Top-level boxes recorded; a file with more stops being walked (a hostile stream of tiny boxes). */
 export const MAX_TOP_LEVEL_BOXES = 100_000;
 const ID3_WINDOW = 64 * 1024;
+const EMPTY = /* @__PURE__ */ new Uint8Array(0);
 const FIRST_BOX_TYPES = /* @__PURE__ */ new Set([
   'ftyp',
   'moov',
@@ -137,6 +138,17 @@ export class HeaderCollector {
     this.#position = at + chunk.length;
   }
 
+  /**
+   * Bytes this collector holds references to right now (kept windows and tail chunks, including any not
+   * yet compacted away): bounded by the limits whatever the file size.
+   */
+  get retainedBytes(): number {
+    let total = this.#prefix.region().bytes.length + (this.#moov?.region().bytes.length ?? 0);
+    for (const w of this.#windows) if (w !== this.#moov) total += w.region().bytes.length;
+    for (const chunk of this.#tail) total += chunk.length;
+    return total;
+  }
+
   /** The collected regions once the whole file went by. */
   finish(): Collected {
     const size = this.#position;
@@ -178,6 +190,9 @@ export class HeaderCollector {
       this.#tailLength - this.#tail[this.#tailStart]!.length >= want
     ) {
       this.#tailLength -= this.#tail[this.#tailStart]!.length;
+      // Release the dropped chunk now: with 1 MiB chunks, waiting for the compaction below would keep up
+      // to a gigabyte alive (measured: 1,084 MiB peak RSS on a 1 GiB file).
+      this.#tail[this.#tailStart] = EMPTY;
       this.#tailStart++;
     }
     if (this.#tailStart > 1024 && this.#tailStart * 2 > this.#tail.length) {

@@ -3,7 +3,9 @@ import { recordFromXml, recordToXml, safeValidateRecord, schemes, validateRecord
 import { describe, expect, it } from 'vitest';
 
 const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/ywtb-record.json', import.meta.url), 'utf8')) as unknown;
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/ywtb-record.json', import.meta.url), 'utf8'),
+) as unknown;
 
 describe('the README record example (一网通办)', () => {
   const block = /### 记录的形状[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
