@@ -23,5 +23,6 @@ export {
   identifyFormat,
   safeIdentifyFormat,
 } from './identify.js';
+export { inflateRawPrefix } from './inflate.js';
 export { type MpegFrame, parseMpegFrame } from './mpeg-audio-frame.js';
 export { type ListZipEntriesOptions, listZipEntries, type ZipEntry, type ZipListing } from './zip-entries.js';

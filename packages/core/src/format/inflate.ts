@@ -5,6 +5,9 @@ import { concatBytes } from '../bytes/read-all.js';
  * (browsers, Node ≥ 20). Stops reading as soon as enough is out, so a compression bomb costs no more
  * than `maxOutput` plus one internal chunk. Bad or cut data yields what was inflated before the fault.
  * `undefined` when the platform cannot inflate raw DEFLATE.
+ *
+ * @example
+ * const xml = await inflateRawPrefix(entryBytes, 1 << 20); // a ZIP entry's first MiB, inflated
  */
 export async function inflateRawPrefix(data: Uint8Array, maxOutput: number): Promise<Uint8Array | undefined> {
   let stream: DecompressionStream;

@@ -1,3 +1,4 @@
+import { inflateRawPrefix } from '@dangan/core';
 import { hasAscii, latin1, u16le, u32le, u64le, utf8Loose } from '../binary.js';
 import type { ByteRegions } from '../regions.js';
 import { xmlElementText } from './xml-text.js';
@@ -94,44 +95,6 @@ async function entryText(regions: ByteRegions, entry: Entry): Promise<string | u
   if (data.kind !== 'bytes') return undefined;
   if (entry.method === 0) return utf8Loose(data.bytes.subarray(0, MAX_INFLATED));
   if (entry.method !== 8) return undefined;
-  const inflated = await inflateRaw(data.bytes);
-  return inflated === undefined ? undefined : utf8Loose(inflated);
-}
-
-/** Raw DEFLATE through the platform's DecompressionStream, at most 1 MiB out; `undefined` on any error. */
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array | undefined> {
-  if (typeof DecompressionStream === 'undefined') return undefined;
-  let stream: DecompressionStream;
-  try {
-    stream = new DecompressionStream('deflate-raw');
-  } catch {
-    return undefined;
-  }
-  const writer = stream.writable.getWriter();
-  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    while (total < MAX_INFLATED) {
-      const step = await reader.read();
-      if (step.done) break;
-      parts.push(step.value);
-      total += step.value.length;
-    }
-  } catch {
-    // A corrupt stream: keep what came out before the error, if anything.
-    if (total === 0) return undefined;
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
-  const out = new Uint8Array(Math.min(total, MAX_INFLATED));
-  let o = 0;
-  for (const p of parts) {
-    const take = Math.min(p.length, out.length - o);
-    out.set(p.subarray(0, take), o);
-    o += take;
-  }
-  return out;
+  const inflated = await inflateRawPrefix(data.bytes, MAX_INFLATED);
+  return inflated === undefined || inflated.length === 0 ? undefined : utf8Loose(inflated);
 }
