@@ -113,10 +113,32 @@ export async function* chunks(source: ByteSource, options: ChunkOptions = {}): A
     yield* fromReadableStream(value as ReadableStream<Uint8Array>, chunkSize, signal);
     return;
   }
-  const iterable = value as AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  for await (const chunk of iterable) {
-    throwIfAborted(signal);
-    yield* split(toUint8Array(chunk), chunkSize, signal);
+  yield* fromIterable(value as AsyncIterable<Uint8Array> | Iterable<Uint8Array>, chunkSize, signal);
+}
+
+async function* fromIterable(
+  iterable: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  chunkSize: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array> {
+  const iterator =
+    Symbol.asyncIterator in iterable
+      ? (iterable as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+      : (iterable as Iterable<Uint8Array>)[Symbol.iterator]();
+  let done = false;
+  try {
+    while (true) {
+      throwIfAborted(signal);
+      // A failing producer (a file stream's I/O error …) becomes BYTES_READ_FAILED, as for streams and Blobs.
+      const step = await readFailed(async () => iterator.next());
+      if (step.done) {
+        done = true;
+        return;
+      }
+      yield* split(toUint8Array(step.value), chunkSize, signal);
+    }
+  } finally {
+    if (!done) await Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
 }
 
