@@ -3,8 +3,11 @@
  * Code interprets these tables; an institution's own scheme is another table (see `extendScheme`).
  */
 
-/** The entity an element describes (DA/T 46 §5: 文件实体, 机构人员实体, 业务实体, 实体关系). */
-export type ElementEntity = '文件实体' | '机构人员实体' | '业务实体' | '实体关系';
+/**
+ * The entity an element describes: DA/T 46 §5 has 文件实体, 机构人员实体, 业务实体, 实体关系; DA/T 54 and DA/T 63
+ * add the 授权实体 (mandate) entity.
+ */
+export type ElementEntity = '文件实体' | '机构人员实体' | '业务实体' | '实体关系' | '授权实体';
 
 /** How sure the fact is (`../shared/standards/README.md`): H / M / L / U. */
 export type Confidence = 'high' | 'medium' | 'low' | 'unknown';

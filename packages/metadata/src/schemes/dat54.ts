@@ -4,6 +4,7 @@ import { LU, ML, MM, MU, OPTIONAL, REQUIRED } from './confidence.js';
 const FILE = '文件实体';
 const AGENT = '机构人员实体';
 const BUSINESS = '业务实体';
+const MANDATE = '授权实体';
 const RELATION = '实体关系';
 const RETENTION = ['永久', '定期30年', '定期10年'] as const;
 
@@ -37,7 +38,7 @@ export const dat54 = {
     { id: 'E:文件实体', key: '文件实体', name: '文件实体', nameEn: 'record entity', entity: FILE, obligation: REQUIRED, repeatable: false, type: 'container', confidence: MM, definition: '照片本身及其元数据（序 1–104）' },
     { id: 'E:业务实体', key: '业务实体', name: '业务实体', nameEn: 'business entity', entity: BUSINESS, obligation: OPTIONAL, repeatable: false, type: 'container', confidence: MU, definition: '文件业务（处置）与职能业务（序 105–122）' },
     { id: 'E:机构人员实体', key: '机构人员实体', name: '机构人员实体', nameEn: 'agent entity', entity: AGENT, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: MU, definition: '序 123–127' },
-    { id: 'E:授权实体', key: '授权实体', name: '授权实体', nameEn: 'mandate entity', entity: BUSINESS, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: MU, definition: '授权（法规依据），序 128–132', note: '数据模型无“授权”实体类别，归入业务实体（DA/T 46 的 行为依据 也在业务实体中）' },
+    { id: 'E:授权实体', key: '授权实体', name: '授权实体', nameEn: 'mandate entity', entity: MANDATE, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: MU, definition: '授权（法规依据），序 128–132', note: '数据模型无“授权”实体类别，归入业务实体（DA/T 46 的 行为依据 也在业务实体中）' },
     { id: 'E:实体关系', key: '实体关系', name: '实体关系', nameEn: 'relation', entity: RELATION, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: MU, definition: '序 133–135' },
 
     // ── 文件实体: identification and description (序 1–33) ──
@@ -183,11 +184,11 @@ export const dat54 = {
     { id: 'DAT54:127', key: '机构人员隶属', name: '机构人员隶属', nameEn: 'agent affiliation', entity: AGENT, parent: 'E:机构人员实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },
 
     // ── 授权实体 (序 128–132) ──
-    { id: 'DAT54:128', key: '授权标识符', name: '授权标识符', nameEn: 'mandate identifier', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规标识符”；按 DA/T 63 的 授权标识符（M93）命名' },
-    { id: 'DAT54:129', key: '授权类型', name: '授权类型', nameEn: 'mandate type', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规类型”' },
-    { id: 'DAT54:130', key: '授权名称', name: '授权名称', nameEn: 'mandate name', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规名称”' },
-    { id: 'DAT54:131', key: '发布时间', name: '发布时间', nameEn: 'issue date', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },
-    { id: 'DAT54:132', key: '生效时间', name: '生效时间', nameEn: 'effective date', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },
+    { id: 'DAT54:128', key: '授权标识符', name: '授权标识符', nameEn: 'mandate identifier', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规标识符”；按 DA/T 63 的 授权标识符（M93）命名' },
+    { id: 'DAT54:129', key: '授权类型', name: '授权类型', nameEn: 'mandate type', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规类型”' },
+    { id: 'DAT54:130', key: '授权名称', name: '授权名称', nameEn: 'mandate name', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: '实现者写作“法规名称”' },
+    { id: 'DAT54:131', key: '发布时间', name: '发布时间', nameEn: 'issue date', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },
+    { id: 'DAT54:132', key: '生效时间', name: '生效时间', nameEn: 'effective date', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },
 
     // ── 实体关系 (序 133–135) ──
     { id: 'DAT54:133', key: '关联实体标识符', name: '关联实体标识符', nameEn: 'related entity identifier', entity: RELATION, parent: 'E:实体关系', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: MU },

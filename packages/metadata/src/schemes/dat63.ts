@@ -5,6 +5,7 @@ import { HU } from './confidence-extra.js';
 const FILE = '文件实体';
 const AGENT = '机构人员实体';
 const BUSINESS = '业务实体';
+const MANDATE = '授权实体';
 const RETENTION = ['永久', '定期30年', '定期10年'] as const;
 const CLASSIFICATIONS = ['公开', '限制', '秘密', '机密', '绝密'] as const;
 
@@ -39,7 +40,7 @@ export const dat63 = {
     { id: 'E:文件实体', key: '文件实体', name: '文件实体', nameEn: 'record entity', entity: FILE, obligation: REQUIRED, repeatable: false, type: 'container', confidence: MM },
     { id: 'E:业务实体', key: '业务实体', name: '业务实体', nameEn: 'business entity', entity: BUSINESS, obligation: OPTIONAL, repeatable: false, type: 'container', confidence: HL, definition: '标准第 6 章：6.1 职能业务，6.2 管理活动' },
     { id: 'E:机构人员实体', key: '机构人员实体', name: '机构人员实体', nameEn: 'agent entity', entity: AGENT, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: ML, note: '推断：自 M88 起' },
-    { id: 'E:授权实体', key: '授权实体', name: '授权实体', nameEn: 'mandate entity', entity: BUSINESS, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: ML, note: '推断：自 M93 起。数据模型无“授权”实体类别，归入业务实体' },
+    { id: 'E:授权实体', key: '授权实体', name: '授权实体', nameEn: 'mandate entity', entity: MANDATE, obligation: OPTIONAL, repeatable: true, type: 'container', confidence: ML, note: '推断：自 M93 起。数据模型无“授权”实体类别，归入业务实体' },
 
     // ── 文件实体: identification ──
     { id: 'DAT63:identification-1', key: '档案馆代码', name: '档案馆代码', nameEn: 'archives identifier', entity: FILE, parent: 'E:文件实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
@@ -165,10 +166,10 @@ export const dat63 = {
     { id: 'DAT63:agent-5', key: '机构人员隶属', name: '机构人员隶属', nameEn: 'agent affiliation', entity: AGENT, parent: 'E:机构人员实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
 
     // ── 授权实体 (M93–) ──
-    { id: 'M93', number: 'M93', key: '授权标识符', name: '授权标识符', nameEn: 'mandate identifier', entity: BUSINESS, parent: 'E:授权实体', obligation: { kind: '条件选', condition: '授权实体被选用时必选（仿 M83，未证实）', when: { present: 'E:授权实体' } }, repeatable: false, type: 'string', confidence: HL },
-    { id: 'DAT63:mandate-2', key: '授权类型', name: '授权类型', nameEn: 'mandate type', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: 'M94 起的名称仿 DA/T 54，未证实' },
-    { id: 'DAT63:mandate-3', key: '授权名称', name: '授权名称', nameEn: 'mandate name', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
-    { id: 'DAT63:mandate-4', key: '发布时间', name: '发布时间', nameEn: 'issue date', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
-    { id: 'DAT63:mandate-5', key: '生效时间', name: '生效时间', nameEn: 'effective date', entity: BUSINESS, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
+    { id: 'M93', number: 'M93', key: '授权标识符', name: '授权标识符', nameEn: 'mandate identifier', entity: MANDATE, parent: 'E:授权实体', obligation: { kind: '条件选', condition: '授权实体被选用时必选（仿 M83，未证实）', when: { present: 'E:授权实体' } }, repeatable: false, type: 'string', confidence: HL },
+    { id: 'DAT63:mandate-2', key: '授权类型', name: '授权类型', nameEn: 'mandate type', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU, note: 'M94 起的名称仿 DA/T 54，未证实' },
+    { id: 'DAT63:mandate-3', key: '授权名称', name: '授权名称', nameEn: 'mandate name', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
+    { id: 'DAT63:mandate-4', key: '发布时间', name: '发布时间', nameEn: 'issue date', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
+    { id: 'DAT63:mandate-5', key: '生效时间', name: '生效时间', nameEn: 'effective date', entity: MANDATE, parent: 'E:授权实体', obligation: OPTIONAL, repeatable: false, type: 'string', confidence: LU },
   ],
 } as const satisfies MetadataScheme;
