@@ -8,7 +8,7 @@ export default defineConfig({
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',
-  dts: { entry: ['src/index.ts', 'src/zod/index.ts'] },
+  dts: { entry: ['src/index.ts', 'src/zod/index.ts', 'src/filing/catalogue/xlsx/index.ts'] },
   clean: true,
   sourcemap: true,
   removeNodeProtocol: false,

@@ -5,6 +5,7 @@
  * @module
  */
 export * from './capture/index.js';
+export * from './filing/index.js';
 export * from './json-schema/index.js';
 export * from './scheme/index.js';
 export { schemes } from './schemes/index.js';

@@ -10,6 +10,9 @@ export const CORE_ERROR_CODES = [
   'BYTES_TOO_LARGE',
   'BYTES_UNSUPPORTED_SOURCE',
   'BYTES_READ_FAILED',
+  // text encodings
+  'ENCODING_UNMAPPABLE',
+  'ENCODING_UNSUPPORTED',
   // digests
   'DIGEST_UNSUPPORTED_ALGORITHM',
   // ASN.1, keys, certificates, SM2
