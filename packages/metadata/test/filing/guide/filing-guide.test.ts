@@ -14,16 +14,18 @@ import {
   filingDueDate,
   findSequenceGaps,
   formatArchivalCode,
+  type MetadataRecord,
   orderComponents,
   parseArchivalCode,
   retentionExpiry,
+  type schemes,
   transferDueDate,
 } from '@dangan/metadata';
 import { describe, expect, it } from 'vitest';
 
 const record = JSON.parse(
   readFileSync(new URL('../../fixtures/ywtb-record.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+) as MetadataRecord<typeof schemes.ywtb>;
 
 describe('docs/filing.md examples', () => {
   it('档号: format, parse (look-alike separators warn), gaps', () => {
