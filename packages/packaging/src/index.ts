@@ -2,8 +2,10 @@
  * @dangan/packaging — DA/T 48 EEP, 归档信息包 and 移交信息包, manifests, registration forms, the streaming
  * ZIP64 engine, and package sinks and sources.
  *
- * This first release carries the package kinds as data; the builders and readers arrive with their issue.
+ * So far: the package kinds as data and the streaming ZIP64 engine (writer and safe reader); the EEP, the
+ * packages and the sinks arrive with the rest of their issue.
  *
  * @module
  */
 export { PACKAGE_KINDS, type PackageKind } from './package-kinds.js';
+export * from './zip/index.js';

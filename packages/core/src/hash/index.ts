@@ -16,6 +16,7 @@ export {
   parseDigestAlgorithm,
   safeParseDigestAlgorithm,
 } from './algorithms.js';
+export { type Crc32, type Crc32Options, crc32, createCrc32 } from './crc32.js';
 export {
   type DigestOptions,
   digest,
