@@ -2,10 +2,12 @@
  * @dangan/packaging — DA/T 48 EEP, 归档信息包 and 移交信息包, manifests, registration forms, the streaming
  * ZIP64 engine, and package sinks and sources.
  *
- * So far: the package kinds as data and the streaming ZIP64 engine (writer and safe reader); the EEP, the
- * packages and the sinks arrive with the rest of their issue.
+ * So far: the package kinds as data, the streaming ZIP64 engine (writer and safe reader), and package sinks and
+ * sources (memory here; folder in `@dangan/packaging/node`). The EEP, the ZIP sink and the packages arrive with the
+ * rest of their issue.
  *
  * @module
  */
 export { PACKAGE_KINDS, type PackageKind } from './package-kinds.js';
+export * from './sinks/index.js';
 export * from './zip/index.js';

@@ -1,0 +1,12 @@
+/**
+ * @dangan/packaging/node — the Node-only package sinks and sources: a folder on disk.
+ *
+ * @module
+ */
+export {
+  type FolderPackageWritten,
+  type FolderSink,
+  type FolderSinkOptions,
+  folderSink,
+} from './folder-sink.js';
+export { folderSource } from './folder-source.js';
