@@ -141,8 +141,11 @@ class Builder {
       case 'date':
       case 'dateTime':
       case 'gYear':
-      case 'uri':
         schema = { type: 'string', pattern: p[node.type] };
+        break;
+      case 'uri':
+        // The URI pattern is loose about what follows the scheme; the character rule still applies (GD-1-6).
+        schema = { type: 'string', pattern: p.uri, not: { pattern: p.illegalCharacter } };
         break;
       case 'base64':
         schema = { type: 'string', minLength: 1, pattern: p.base64 };
