@@ -29,3 +29,16 @@ describe('fileBlob', () => {
     });
   });
 });
+
+describe('fileBlob and files of 4 GiB or more', () => {
+  it('refuses a file whose size the runtime Blob would misreport, instead of reading it wrongly', async () => {
+    const { truncate } = await import('node:fs/promises');
+    const path = join(dir, 'sparse-over-4gib.bin');
+    writeFileSync(path, new Uint8Array(0));
+    await truncate(path, 2 ** 32 + 4096); // sparse: no disk used
+    const blob = await fileBlob(path).catch((e: unknown) => e);
+    if (blob instanceof Blob)
+      expect(blob.size).toBe(2 ** 32 + 4096); // a runtime that gets it right
+    else expect(blob).toMatchObject({ code: 'BYTES_TOO_LARGE' });
+  });
+});

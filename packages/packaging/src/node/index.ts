@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+export { type FileRandomAccess, fileRandomAccess } from './file-random-access.js';
 export {
   type FolderPackageWritten,
   type FolderSink,
