@@ -104,7 +104,7 @@ export async function readZipListing(
   if (!reader.randomAccess) return startsLikeZip ? fromLocalHeaders(reader, maxEntries) : undefined;
   const central = await fromCentralDirectory(reader, maxEntries);
   if (typeof central === 'object') return central;
-  // Archives behind a stub (self-extractors) are listed only through their central directory.
+  // Archives with a prefix (self-extracting executables) are listed only through their central directory.
   if (!startsLikeZip) return undefined;
   const local = await fromLocalHeaders(reader, maxEntries);
   // With random access the end record is always in reach: its absence means the file is cut short.
