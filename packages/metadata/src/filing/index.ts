@@ -10,6 +10,7 @@ export * from './case/index.js';
 export * from './catalogue/index.js';
 export * from './classification/index.js';
 export * from './deadlines/index.js';
+export type { FilingCodeInfo } from './finding-code-info.js';
 export * from './naming/index.js';
 export * from './ordering/index.js';
 export * from './retention/index.js';

@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '@dangan/core';
+import type { Finding } from '@dangan/core';
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * Every code the 档号 functions report or throw, as data: severity, meaning, and the DA/T 70 check item the
@@ -53,10 +54,7 @@ export const ARCHIVAL_CODE_FINDING_CODES = {
     zh: '档号模板不合格',
     en: 'the archival code template is invalid',
   },
-} as const satisfies Record<
-  string,
-  { readonly severity: Severity; readonly zh: string; readonly en: string }
->;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of a 档号 finding (see {@link ARCHIVAL_CODE_FINDING_CODES}). */
 export type ArchivalCodeFindingCode = keyof typeof ARCHIVAL_CODE_FINDING_CODES;

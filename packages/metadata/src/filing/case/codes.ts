@@ -1,14 +1,4 @@
-import type { Severity } from '@dangan/core';
-
-/** What one filing finding code means. */
-export interface FilingCodeInfo {
-  /** Severity of the finding (`error` for codes that are thrown). */
-  readonly severity: Severity;
-  /** What the code means, in Chinese. */
-  readonly zh: string;
-  /** What the code means, in English. */
-  readonly en: string;
-}
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes the 办件 functions (`caseFromYwtbRecord`, `groupCaseIntoItems`, `splitJointCase`) report or throw.

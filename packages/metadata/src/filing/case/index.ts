@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { CASE_FINDING_CODES, type CaseFindingCode, type FilingCodeInfo } from './codes.js';
+export { CASE_FINDING_CODES, type CaseFindingCode } from './codes.js';
 export { CASE_COMPONENT_ORDERS, type CaseComponentOrder, orderCaseComponents } from './component-order.js';
 export {
   type CaseComponent,

@@ -1,14 +1,4 @@
-import type { Severity } from '@dangan/core';
-
-/** What one catalogue finding code means. */
-export interface CatalogueCodeInfo {
-  /** Severity of the finding (`error` for codes that are thrown). */
-  readonly severity: Severity;
-  /** What the code means, in Chinese. */
-  readonly zh: string;
-  /** What the code means, in English. */
-  readonly en: string;
-}
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes the catalogue (归档文件目录), its renderers and the 归档章 functions report or throw. Codes are
@@ -88,7 +78,7 @@ export const CATALOGUE_FINDING_CODES = {
     zh: '归档章的某项取值无效（年度、保管期限、件号或页数）',
     en: 'an archiving-stamp field has an invalid value (year, retention, item number or pages)',
   },
-} as const satisfies Record<string, CatalogueCodeInfo>;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of {@link CATALOGUE_FINDING_CODES}. */
 export type CatalogueFindingCode = keyof typeof CATALOGUE_FINDING_CODES;

@@ -39,7 +39,7 @@ export {
   catalogueToXml,
   safeCatalogueToXml,
 } from './catalogue-xml.js';
-export { CATALOGUE_FINDING_CODES, type CatalogueCodeInfo, type CatalogueFindingCode } from './codes.js';
+export { CATALOGUE_FINDING_CODES, type CatalogueFindingCode } from './codes.js';
 export { dat22ArchivalCode } from './record-fields.js';
 export { type CatalogueEncoding, encodeText } from './text-encoding.js';
 export type { CatalogueEntry, CatalogueRow } from './types.js';

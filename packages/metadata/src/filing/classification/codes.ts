@@ -1,4 +1,4 @@
-import type { Severity } from '@dangan/core';
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * Every code {@link classify} and {@link defineClassificationScheme} report or throw, as data. Codes are only
@@ -38,10 +38,7 @@ export const CLASSIFICATION_FINDING_CODES = {
     zh: '分类方案不合格（级别未知或重复、机构与问题同时使用等）',
     en: 'the classification scheme is invalid (unknown or repeated levels, both organisation and subject …)',
   },
-} as const satisfies Record<
-  string,
-  { readonly severity: Severity; readonly zh: string; readonly en: string }
->;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of a classification finding (see {@link CLASSIFICATION_FINDING_CODES}). */
 export type ClassificationFindingCode = keyof typeof CLASSIFICATION_FINDING_CODES;

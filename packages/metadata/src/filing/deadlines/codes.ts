@@ -1,4 +1,4 @@
-import type { FilingCodeInfo } from '../case/codes.js';
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes the deadline functions report or throw. Codes are only ever added, never renamed.

@@ -1,14 +1,4 @@
-import type { Severity } from '@dangan/core';
-
-/** What one naming finding code means. */
-export interface NamingCodeInfo {
-  /** Severity of the finding (`error` for codes that are thrown). */
-  readonly severity: Severity;
-  /** What the code means, in Chinese. */
-  readonly zh: string;
-  /** What the code means, in English. */
-  readonly en: string;
-}
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes the component file-naming functions throw. Codes are only ever added, never renamed.
@@ -27,7 +17,7 @@ export const NAMING_FINDING_CODES = {
     zh: '文件名超出长度上限：档号、序号和扩展名本身已放不下',
     en: 'the file name exceeds its length budget even with only the archival code, number and extension',
   },
-} as const satisfies Record<string, NamingCodeInfo>;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of {@link NAMING_FINDING_CODES}. */
 export type NamingFindingCode = keyof typeof NAMING_FINDING_CODES;

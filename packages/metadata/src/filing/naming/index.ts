@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { NAMING_FINDING_CODES, type NamingCodeInfo, type NamingFindingCode } from './codes.js';
+export { NAMING_FINDING_CODES, type NamingFindingCode } from './codes.js';
 export {
   type ComponentFileNameInput,
   type ComponentFileNameOptions,

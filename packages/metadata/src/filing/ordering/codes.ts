@@ -1,14 +1,4 @@
-import type { Severity } from '@dangan/core';
-
-/** What one ordering finding code means. */
-export interface OrderingCodeInfo {
-  /** Severity of the finding (`error` for codes that are thrown). */
-  readonly severity: Severity;
-  /** What the code means, in Chinese. */
-  readonly zh: string;
-  /** What the code means, in English. */
-  readonly en: string;
-}
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes the ordering functions (`orderItems`, `orderComponents`, `componentRoleFindings`) report or throw.
@@ -33,7 +23,7 @@ export const ORDERING_FINDING_CODES = {
     zh: '组件在同一排序维度上有两个角色（如既是正文又是附件），按靠前的一个排序',
     en: 'a component has two roles of one dimension (e.g. both 正文 and 附件); the earlier one is used',
   },
-} as const satisfies Record<string, OrderingCodeInfo>;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of {@link ORDERING_FINDING_CODES}. */
 export type OrderingFindingCode = keyof typeof ORDERING_FINDING_CODES;

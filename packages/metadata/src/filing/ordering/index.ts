@@ -4,7 +4,7 @@
  * @module
  */
 export { dayNumber } from './calendar-date.js';
-export { ORDERING_FINDING_CODES, type OrderingCodeInfo, type OrderingFindingCode } from './codes.js';
+export { ORDERING_FINDING_CODES, type OrderingFindingCode } from './codes.js';
 export {
   COMPONENT_ROLE_DIMENSIONS,
   type ComponentRoleDimension,

@@ -1,4 +1,4 @@
-import type { FilingCodeInfo } from '../case/codes.js';
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * The codes `evaluateRetention` and `checkRetentionSchedule` report or throw. "Not in the schedule"

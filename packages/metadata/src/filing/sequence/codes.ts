@@ -1,4 +1,4 @@
-import type { Severity } from '@dangan/core';
+import type { FilingCodeInfo } from '../finding-code-info.js';
 
 /**
  * Every code {@link findSequenceGaps} reports, as data (DA/T 70 GD-2-6 连续性元数据项检测: 归档号, 件号 and
@@ -28,10 +28,7 @@ export const SEQUENCE_FINDING_CODES = {
     zh: '无法读取的编号或档号，或编号小于起始号',
     en: 'a number or archival code cannot be read, or is below the start number',
   },
-} as const satisfies Record<
-  string,
-  { readonly severity: Severity; readonly zh: string; readonly en: string }
->;
+} as const satisfies Record<string, FilingCodeInfo>;
 
 /** A code of a sequence finding (see {@link SEQUENCE_FINDING_CODES}). */
 export type SequenceFindingCode = keyof typeof SEQUENCE_FINDING_CODES;
