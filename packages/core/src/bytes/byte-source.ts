@@ -84,7 +84,8 @@ export async function* chunks(source: ByteSource, options: ChunkOptions = {}): A
   }
   const { signal } = options;
   throwIfAborted(signal);
-  const value = typeof source === 'function' ? await source() : source;
+  // A source function that fails (a missing object, a refused request) is a read failure like any other.
+  const value = typeof source === 'function' ? await readFailed(async () => source()) : source;
   if (!isByteSourceValue(value)) {
     throw new DanganError(
       'BYTES_UNSUPPORTED_SOURCE',

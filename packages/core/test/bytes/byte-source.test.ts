@@ -45,3 +45,15 @@ describe('chunks over iterables', () => {
     expect(parts).toEqual([3, 2]);
   });
 });
+
+describe('chunks over a source function', () => {
+  it('reports a throwing source function as BYTES_READ_FAILED', async () => {
+    const source = () => {
+      throw new Error('object store: 404');
+    };
+    await expect(readAll(source, { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'BYTES_READ_FAILED',
+      message: expect.stringContaining('404'),
+    });
+  });
+});
