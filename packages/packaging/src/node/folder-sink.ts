@@ -6,6 +6,7 @@ import { throwIfAborted } from '@dangan/core';
 import { sinkError } from '../sinks/errors.js';
 import { createPackageSink } from '../sinks/sink-core.js';
 import type { PackageSink, PackageWritten } from '../sinks/types.js';
+import { exists, linkRefused, writeFailed } from './fs-util.js';
 
 /** Options of {@link folderSink}. */
 export interface FolderSinkOptions {
@@ -169,33 +170,4 @@ export function folderSink(dir: string, options: FolderSinkOptions = {}): Folder
       await rm(partial, { recursive: true, force: true, maxRetries: 3 });
     },
   });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (cause) {
-    if ((cause as { code?: unknown }).code === 'ENOENT') return false;
-    throw writeFailed(path, cause);
-  }
-}
-
-function linkRefused(path: string, cause: unknown) {
-  return sinkError(
-    'PACKAGE_LINK_REFUSED',
-    `“${path}”是符号链接或已存在的非目录项，拒绝写入`,
-    `"${path}" is a symbolic link or an unexpected existing item; refusing to write through it`,
-    { path, cause },
-  );
-}
-
-function writeFailed(path: string, cause: unknown) {
-  const reason = (cause as { code?: unknown } | null)?.code;
-  return sinkError(
-    'PACKAGE_WRITE_FAILED',
-    `无法写入“${path}”：${typeof reason === 'string' ? reason : String(cause)}`,
-    `Cannot write "${path}": ${cause instanceof Error ? cause.message : String(cause)}`,
-    { path, cause },
-  );
 }

@@ -12,3 +12,5 @@ export {
   folderSink,
 } from './folder-sink.js';
 export { folderSource } from './folder-source.js';
+export { openPackagePath } from './open-package-path.js';
+export { type ZipFileSinkOptions, zipFileSink } from './zip-file-sink.js';

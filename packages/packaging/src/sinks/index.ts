@@ -17,6 +17,12 @@ export {
   memorySink,
   memorySource,
 } from './memory.js';
+export {
+  type OpenedPackage,
+  type OpenPackageOptions,
+  openPackage,
+  safeOpenPackage,
+} from './open-package.js';
 export { createPackageSink, type PackageSinkBackend } from './sink-core.js';
 export type {
   EntryWritten,
@@ -26,3 +32,5 @@ export type {
   PackageWritten,
   WriteEntryOptions,
 } from './types.js';
+export { type ZipPackageWritten, type ZipSink, type ZipSinkOutput, zipSink } from './zip-sink.js';
+export { zipSource } from './zip-source.js';

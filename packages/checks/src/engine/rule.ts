@@ -1,0 +1,50 @@
+import type { Finding } from '@dangan/core';
+import type { MetadataScheme, UnknownRecord } from '@dangan/metadata';
+import type { CheckItemDefinition, CheckStageId } from '../catalogue/types.js';
+import type { CheckParameters } from '../profile/types.js';
+import type { CheckStatus } from '../report/types.js';
+
+/** One metadata record found in the package (the 件 it describes), with where it was read from. */
+export interface RecordFact {
+  /** Entry path of the metadata document, and the record's position in it, e.g. `元数据.xml#2`. */
+  readonly path: string;
+  readonly record: UnknownRecord;
+  readonly scheme: MetadataScheme;
+}
+
+/**
+ * What the engine learned about a package in its single pass, for the rules to judge. The engine owns
+ * this shape (`engine/facts.ts` extends it); rules read it and never touch bytes themselves.
+ */
+export interface PackageFacts {
+  readonly records: readonly RecordFact[];
+}
+
+/** What a rule is given (检测上下文). */
+export interface RuleContext<F extends PackageFacts = PackageFacts> {
+  readonly stage: CheckStageId;
+  readonly facts: F;
+  /** The profile's parameters (merged with its bases). */
+  readonly parameters: CheckParameters;
+  /** The profile's `params` for this item. */
+  readonly itemParams: Readonly<Record<string, unknown>>;
+  readonly signal?: AbortSignal;
+}
+
+/** A rule's verdict on one item (before severity and attestations are applied by the engine). */
+export interface ItemOutcome {
+  readonly status: Exclude<CheckStatus, 'manual'>;
+  /** Findings; the engine sets `item` on each. */
+  readonly findings: readonly Finding[];
+  /** Required for `not-applicable` and `error`. */
+  readonly reason?: string;
+  readonly reasonEn?: string;
+}
+
+/**
+ * The code of one rule (检测规则): evaluates every catalogue item whose `rule` is this rule's key.
+ */
+export type RuleEvaluator<F extends PackageFacts = PackageFacts> = (
+  context: RuleContext<F>,
+  item: CheckItemDefinition,
+) => ItemOutcome | Promise<ItemOutcome>;
