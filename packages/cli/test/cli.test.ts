@@ -5,26 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm2 } from '@dangan/core';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, nodeIo, runCli, VERSION } from '../src/index.js';
-
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const real = nodeIo();
-  return {
-    io: {
-      ...real,
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { runCli, VERSION } from '../src/index.js';
+import { capture } from './support/capture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dangan-cli-'));
 const a = join(dir, 'a.txt');

@@ -1,0 +1,93 @@
+import { DanganError, type Finding } from '@dangan/core';
+import { type MetadataScheme, recordFromXml, safeValidateRecord, schemes } from '@dangan/metadata';
+import { type Command, str } from '../command.js';
+import { type CliIo, EXIT, type GlobalOptions, t } from '../io.js';
+import { printFindings } from '../print-findings.js';
+
+const SCHEMES: Readonly<Record<string, MetadataScheme>> = {
+  dat46: schemes.dat46,
+  dat54: schemes.dat54,
+  dat63: schemes.dat63,
+  ywtb: schemes.ywtb,
+};
+
+/**
+ * `dangan validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]`: validates one metadata record
+ * (JSON, or the DA/T 48 / dangan metadata XML) against a scheme and prints every finding with its element
+ * number. Exit 0 when valid, 1 when the record has errors, 2 when it cannot be read.
+ */
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: [
+    'validate <元数据.json|元数据.xml> [--scheme dat46|dat54|dat63|ywtb]   校验元数据记录',
+    'validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]  validate a metadata record',
+  ],
+  options: { scheme: { type: 'string' } },
+  async run(args, global, io) {
+    const [file, ...extra] = args.positionals;
+    const schemeId = str(args, 'scheme') ?? 'ywtb';
+    const scheme = SCHEMES[schemeId];
+    if (file === undefined || extra.length > 0 || scheme === undefined) {
+      io.stderr(
+        `${t(global, '用法：dangan validate <元数据.json|元数据.xml> [--scheme dat46|dat54|dat63|ywtb]', 'usage: dangan validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]')}\n`,
+      );
+      return EXIT.usage;
+    }
+    const record = await readRecord(file, scheme, global, io);
+    const result = safeValidateRecord(record, scheme);
+    const findings: readonly Finding[] = result.ok ? result.findings : result.error.findings;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    if (global.json) {
+      io.stdout(`${JSON.stringify({ file, scheme: scheme.id, valid: result.ok, findings }, null, 2)}\n`);
+    } else {
+      printFindings(findings, global, io);
+      if (!global.quiet || !result.ok) {
+        io.stdout(
+          `${
+            result.ok
+              ? t(
+                  global,
+                  `✓ ${file}：符合 ${scheme.id}（${findings.length} 条提示）`,
+                  `✓ ${file}: valid for ${scheme.id} (${findings.length} notes)`,
+                )
+              : t(global, `✗ ${file}：${errors} 个错误`, `✗ ${file}: ${errors} errors`)
+          }\n`,
+        );
+      }
+    }
+    return result.ok ? EXIT.ok : EXIT.failed;
+  },
+};
+
+async function readRecord(
+  file: string,
+  scheme: MetadataScheme,
+  global: GlobalOptions,
+  io: CliIo,
+): Promise<unknown> {
+  const bytes = await io.readFile(file);
+  if (/\.xml$/i.test(file) || firstNonSpace(bytes) === 0x3c) return recordFromXml(bytes, scheme);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch (cause) {
+    throw new DanganError(
+      'CLI_INPUT_INVALID',
+      t(
+        global,
+        `${file} 不是有效的 UTF-8 JSON：${String(cause)}`,
+        `${file} is not valid UTF-8 JSON: ${String(cause)}`,
+      ),
+      { messageEn: `${file} is not valid UTF-8 JSON`, cause, path: file },
+    );
+  }
+}
+
+function firstNonSpace(bytes: Uint8Array): number | undefined {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
+  return bytes[i];
+}
