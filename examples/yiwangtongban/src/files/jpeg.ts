@@ -23,7 +23,12 @@ const AC_VALUES = [0];
  * Encodes a `width`×`height` greyscale picture (`shade(x, y)` → 0…255, sampled at each block's centre) as a
  * baseline JPEG with EXIF.
  */
-export function makeJpeg(width: number, height: number, shade: (x: number, y: number) => number, exif: PhotoExif): Uint8Array {
+export function makeJpeg(
+  width: number,
+  height: number,
+  shade: (x: number, y: number) => number,
+  exif: PhotoExif,
+): Uint8Array {
   const out: number[] = [0xff, 0xd8];
   segment(out, 0xe1, exifPayload(exif, width, height));
   // DQT: table 0, all ones (no quantisation loss for the flat blocks).
@@ -59,7 +64,10 @@ function segment(out: number[], marker: number, payload: readonly number[]): voi
   out.push(0xff, marker, length >> 8, length & 0xff, ...payload);
 }
 
-function huffmanCodes(bits: readonly number[], values: readonly number[]): Map<number, { code: number; length: number }> {
+function huffmanCodes(
+  bits: readonly number[],
+  values: readonly number[],
+): Map<number, { code: number; length: number }> {
   const codes = new Map<number, { code: number; length: number }>();
   let code = 0;
   let k = 0;
@@ -115,7 +123,8 @@ function exifPayload(exif: PhotoExif, width: number, height: number): number[] {
     ...u32(count),
     ...value,
   ];
-  const inline = (bytes: number[]) => (bytes.length <= 4 ? [...bytes, 0, 0, 0, 0].slice(0, 4) : u32(place(bytes)));
+  const inline = (bytes: number[]) =>
+    bytes.length <= 4 ? [...bytes, 0, 0, 0, 0].slice(0, 4) : u32(place(bytes));
   const rational = (n: number, d: number) => u32(place([...u32(n), ...u32(d)]));
   const entries0 = [
     entry(0x010f, 2, make.length, inline(make)),

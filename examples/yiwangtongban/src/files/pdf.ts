@@ -15,7 +15,9 @@ export interface PdfDocument {
  */
 export function makePdf(doc: PdfDocument): Uint8Array {
   const text = doc.lines
-    .map((line, i) => `BT /F1 12 Tf 72 ${770 - i * 18} Td (${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET`)
+    .map(
+      (line, i) => `BT /F1 12 Tf 72 ${770 - i * 18} Td (${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET`,
+    )
     .join('\n');
   const d = doc.created;
   const pad = (n: number) => String(n).padStart(2, '0');
