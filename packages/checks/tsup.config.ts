@@ -1,12 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One output module per source module (as in @dangan/core): hosts keep only what they import.
+  entry: ['src/**/*.ts'],
+  bundle: false,
   format: ['esm'],
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/node/index.ts'] },
+  // The Node-only entry needs Node types; the neutral entry is kept honest by `pnpm typecheck`.
+  tsconfig: 'tsconfig.build.json',
   clean: true,
   sourcemap: true,
-  external: [/^node:/],
+  removeNodeProtocol: false,
 });

@@ -8,3 +8,13 @@
  * @module
  */
 export { CHECK_STAGES, type CheckStage, FOUR_PROPERTIES, type FourProperty } from './stages.js';
+export {
+  type ClamdVersion,
+  parseClamdReply,
+  parseClamdVersion,
+  type ScanErrorCode,
+  type ScanOptions,
+  type ScanResult,
+  type VirusScanner,
+} from './scanner/index.js';
+export * from './report/index.js';

@@ -34,6 +34,10 @@ export interface CheckItemDefinition {
   readonly object: string;
   /** One-line method (检测依据和方法, paraphrased). */
   readonly method: string;
+  /** The method in English. */
+  readonly methodEn?: string;
+  /** The normative anchor of the item's group, e.g. `DA/T70-2018:GD:1-2` (stable even where the item id is not). */
+  readonly groupKey?: string;
   readonly automation: CheckAutomation;
   /** Severity of a failure unless a profile overrides it. */
   readonly defaultSeverity: 'error' | 'warning';
@@ -48,4 +52,25 @@ export interface CheckItemDefinition {
    * stage; absent for items only a person or the host system can answer (reported `manual`).
    */
   readonly rule?: string;
+}
+
+/**
+ * One DA/T 70-2018 check group (检测项目) of one stage: the standard's stable unit (49 in all: GD 16, YJ 16,
+ * BC 17), each with its 检测目的.
+ */
+export interface CheckGroupDefinition {
+  readonly stage: CheckStageId;
+  /** `1-2`: property number and the group's number within the property (restarts in each stage). */
+  readonly group: string;
+  /** The normative anchor, e.g. `DA/T70-2018:GD:1-2`. */
+  readonly key: string;
+  readonly property: FourPropertyId;
+  /** The group's name in this stage, e.g. `电子文件元数据准确性`. */
+  readonly name: string;
+  /** What the group checks (检测对象), e.g. `元数据`. */
+  readonly object: string;
+  /** 检测目的, paraphrased (Chinese). */
+  readonly purpose: string;
+  /** How sure the group row is (the 49 groups are high). */
+  readonly confidence: FactConfidence;
 }

@@ -18,6 +18,15 @@ export interface RecordFact {
  */
 export interface PackageFacts {
   readonly records: readonly RecordFact[];
+  /**
+   * The metadata documents the records were read from, with the problems met reading them (not
+   * well-formed, unknown root, bad encoding). Set by the engine; absent only in hand-made facts.
+   */
+  readonly metadataDocuments?: readonly {
+    readonly path: string;
+    readonly records: number;
+    readonly findings: readonly Finding[];
+  }[];
 }
 
 /** What a rule is given (检测上下文). */
@@ -28,6 +37,12 @@ export interface RuleContext<F extends PackageFacts = PackageFacts> {
   readonly parameters: CheckParameters;
   /** The profile's `params` for this item. */
   readonly itemParams: Readonly<Record<string, unknown>>;
+  /**
+   * "Now" from the engine's injected clock, for rules that judge dates (future dates, GD-1-5). Rules never
+   * read a clock themselves; without it, the metadata rules fall back to `checkRecord`'s default (the time of
+   * the call).
+   */
+  readonly now?: Date;
   readonly signal?: AbortSignal;
 }
 

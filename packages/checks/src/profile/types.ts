@@ -22,6 +22,21 @@ export interface CheckParameters {
   readonly digestAlgorithms?: readonly DigestAlgorithm[];
   /** Allowed software environments (3-3): names or patterns matched against 文档创建程序 / 信息系统描述. */
   readonly allowedEnvironments?: readonly string[];
+  /** How the metadata rules (1-2, 2-2, 3-1) run `checkRecord`; shared by every metadata item. */
+  readonly metadata?: MetadataCheckParameters;
+}
+
+/** Options of the metadata validation behind the metadata rules (元数据检测参数). */
+export interface MetadataCheckParameters {
+  /**
+   * Longest value, in characters, of a free-text element whose scheme sets no `maxLength` (GD-1-2). Default:
+   * no limit.
+   */
+  readonly maxLength?: number;
+  /** Offset from UTC, in minutes, of dates without a zone and of "today" (default 480, 北京时间). */
+  readonly utcOffsetMinutes?: number;
+  /** Keys a record has that its scheme does not (GD-2-3): `error` (default), `warning` or `ignore`. */
+  readonly unknownElements?: 'error' | 'warning' | 'ignore';
 }
 
 /**
@@ -34,6 +49,34 @@ export interface CheckProfile {
   /** Id of the profile this one adjusts. */
   readonly extends?: string;
   readonly description?: string;
+  /**
+   * Item settings. A key is an item id (`GD-1-7`), a group key (`GD:1-2`, or the anchor
+   * `DA/T70-2018:GD:1-2`: every item of the group) or a rule key (`metadata.continuity`: every item, in
+   * every stage, that the rule evaluates). Within one profile the more specific key wins (item over group
+   * over rule); along `extends`, the derived profile wins. `params` objects are merged key by key.
+   */
   readonly items?: Readonly<Record<string, ItemSetting>>;
   readonly parameters?: CheckParameters;
+}
+
+/** One item's effective setting in a {@link ResolvedProfile}. */
+export interface ResolvedItemSetting {
+  readonly enabled: boolean;
+  readonly severity: 'error' | 'warning';
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A profile with its `extends` chain merged (生效的检测方案): a setting for every catalogue item and the
+ * merged parameters. What the engine runs with.
+ */
+export interface ResolvedProfile {
+  readonly id: string;
+  readonly name: string;
+  /** The profile ids merged, base first (`['dat70', 'shanghai-ywtb']`). */
+  readonly chain: readonly string[];
+  readonly description?: string;
+  /** Every catalogue item id → its effective setting. */
+  readonly items: Readonly<Record<string, ResolvedItemSetting>>;
+  readonly parameters: CheckParameters;
 }
