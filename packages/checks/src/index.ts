@@ -7,7 +7,18 @@
  *
  * @module
  */
-export { CHECK_STAGES, type CheckStage, FOUR_PROPERTIES, type FourProperty } from './stages.js';
+
+export * from './catalogue/index.js';
+export * from './profile/index.js';
+export * from './report/index.js';
+export {
+  detectMojibake,
+  type MetadataRuleKey,
+  MOJIBAKE_KIND_TEXT,
+  type MojibakeHit,
+  type MojibakeKind,
+  metadataRules,
+} from './rules/metadata/index.js';
 export {
   type ClamdVersion,
   parseClamdReply,
@@ -17,4 +28,4 @@ export {
   type ScanResult,
   type VirusScanner,
 } from './scanner/index.js';
-export * from './report/index.js';
+export { CHECK_STAGES, type CheckStage, FOUR_PROPERTIES, type FourProperty } from './stages.js';

@@ -11,3 +11,17 @@
 export { PACKAGE_KINDS, type PackageKind } from './package-kinds.js';
 export * from './sinks/index.js';
 export * from './zip/index.js';
+export * from './archival/index.js';
+export * from './manifest/index.js';
+export * from './transfer/index.js';
+export * from './inventory/index.js';
+export * from './eep/build/index.js';
+export * from './eep/sign/index.js';
+export {
+  EEP_SIGNING_RULE_PREFIX,
+  EEP_SIGNING_RULE_TEMPLATE,
+  EEP_SM2_SM3_OID,
+  eepSignatureId,
+  eepSigningRule,
+  userIdFromSigningRule,
+} from './eep/signing-rule.js';

@@ -42,3 +42,12 @@ export { DEFAULT_USER_ID } from './user-id.js';
 export { verify, verifyDigest } from './verify.js';
 export type { DistinguishedName, NameAttribute } from './x509-name.js';
 export { computeZ } from './z-value.js';
+export {
+  createCertificate,
+  type CreateCertificateOptions,
+  type DistinguishedNameInput,
+  KEY_USAGES,
+  type KeyUsage,
+  type NameAttributeInput,
+  safeCreateCertificate,
+} from './certificate-create.js';

@@ -72,11 +72,15 @@ function publicValues(entry: string): { name: string; declaration: ts.Declaratio
   return out;
 }
 
-const entries = readdirSync(join(root, 'packages')).flatMap((pkg) =>
-  ['index.ts', 'node.ts']
-    .map((file) => join(root, 'packages', pkg, 'src', file))
-    .filter((f) => ts.sys.fileExists(f)),
-);
+// Every public entry: the `@dangan/source` target of each subpath a package exports.
+const entries = readdirSync(join(root, 'packages')).flatMap((pkg) => {
+  const manifest = join(root, 'packages', pkg, 'package.json');
+  if (!ts.sys.fileExists(manifest)) return [];
+  const text = ts.sys.readFile(manifest) ?? '';
+  return [...new Set([...text.matchAll(/"@dangan\/source": "\.\/([^"]+)"/g)].map((m) => m[1]!))]
+    .map((file) => join(root, 'packages', pkg, file))
+    .filter((f) => ts.sys.fileExists(f));
+});
 
 describe('house style: every public function and class has TSDoc with an @example', () => {
   it.each(entries.map((e) => [e.slice(root.length + 1), e]))('%s', (_label, entry) => {

@@ -154,7 +154,7 @@ describe('openPackage', () => {
     const sink = zipSink();
     await sink.write('a.txt', utf8('a'));
     const { bytes } = await sink.commit();
-    const opened = await openPackage(new Blob([bytes!]));
+    const opened = await openPackage(new Blob([bytes!.slice()]));
     expect(opened.container).toBe('zip');
     expect(await digest(opened.source.read('a.txt'), 'sm3')).toBe(await digest(utf8('a'), 'sm3'));
     await expect(openPackage('a.zip' as never)).rejects.toBeInstanceOf(TypeError);
