@@ -25,3 +25,7 @@ export {
   eepSigningRule,
   userIdFromSigningRule,
 } from './eep/signing-rule.js';
+export * from './eep/read/index.js';
+export * from './eep/verify/index.js';
+export * from './eep/validate/index.js';
+export * from './eep/extract/index.js';

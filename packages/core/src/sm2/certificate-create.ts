@@ -329,7 +329,7 @@ function readSubjectName(info: CertificateInfo): Uint8Array {
  * {@link createCertificate} returning a {@link SafeResult} (argument errors still throw).
  *
  * @example
- * const r = safeCreateCertificate(options); if (r.ok) save(r.value);
+ * const r = sm2.safeCreateCertificate(options); if (r.ok) save(r.value);
  */
 export function safeCreateCertificate(options: CreateCertificateOptions): SafeResult<Uint8Array> {
   return safely(() => createCertificate(options));

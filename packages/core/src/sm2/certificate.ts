@@ -174,7 +174,7 @@ function asCertificateError(e: unknown): never {
  * on malformed input. Does **not** verify the issuer's signature.
  *
  * @example
- * parseCertificate(pem).notAfter; // Date
+ * sm2.parseCertificate(pem).notAfter; // Date
  */
 export function parseCertificate(cert: Uint8Array | string): CertificateInfo {
   try {
@@ -190,7 +190,7 @@ export function parseCertificate(cert: Uint8Array | string): CertificateInfo {
  * verified.
  *
  * @example
- * const { publicKey, notAfter, subject } = publicKeyFromCertificate(pem);
+ * const { publicKey, notAfter, subject } = sm2.publicKeyFromCertificate(pem);
  */
 export function publicKeyFromCertificate(cert: Uint8Array | string): Sm2CertificateInfo {
   const info = parseCertificate(cert);
@@ -209,7 +209,7 @@ export function publicKeyFromCertificate(cert: Uint8Array | string): Sm2Certific
  * {@link parseCertificate} returning a {@link SafeResult}.
  *
  * @example
- * const r = safeParseCertificate(bytes); if (!r.ok) console.log(r.findings);
+ * const r = sm2.safeParseCertificate(bytes); if (!r.ok) console.log(r.findings);
  */
 export function safeParseCertificate(cert: Uint8Array | string): SafeResult<CertificateInfo> {
   return safely(() => parseCertificate(cert));
@@ -219,7 +219,7 @@ export function safeParseCertificate(cert: Uint8Array | string): SafeResult<Cert
  * {@link publicKeyFromCertificate} returning a {@link SafeResult}.
  *
  * @example
- * const r = safePublicKeyFromCertificate(pem);
+ * const r = sm2.safePublicKeyFromCertificate(pem);
  */
 export function safePublicKeyFromCertificate(cert: Uint8Array | string): SafeResult<Sm2CertificateInfo> {
   return safely(() => publicKeyFromCertificate(cert));

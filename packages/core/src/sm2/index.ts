@@ -51,3 +51,11 @@ export {
   type NameAttributeInput,
   safeCreateCertificate,
 } from './certificate-create.js';
+export {
+  type CertificateInput,
+  type CertificateProblem,
+  type CertificateVerification,
+  safeVerifyCertificate,
+  type VerifyCertificateOptions,
+  verifyCertificate,
+} from './certificate-verify.js';

@@ -77,7 +77,7 @@ export function readSubjectPublicKeyInfo(seq: DerReader, field: string): Uint8Ar
  * `KEY_INVALID` for a point not on the curve.
  *
  * @example
- * publicKeyFromDer(spki).length; // 65
+ * sm2.publicKeyFromDer(spki).length; // 65
  */
 export function publicKeyFromDer(der: Uint8Array): Uint8Array {
   if (!(der instanceof Uint8Array)) throw new TypeError('der must be a Uint8Array');
@@ -92,7 +92,7 @@ export function publicKeyFromDer(der: Uint8Array): Uint8Array {
  * point, as OpenSSL 3 writes it.
  *
  * @example
- * publicKeyToDer(publicKey); // 91 bytes, 30 59 30 13 06 07 2a 86 48 ce 3d 02 01 …
+ * sm2.publicKeyToDer(publicKey); // 91 bytes, 30 59 30 13 06 07 2a 86 48 ce 3d 02 01 …
  */
 export function publicKeyToDer(publicKey: Uint8Array): Uint8Array {
   const key = encodePublicKey(publicKeyPoint(publicKey));
@@ -152,7 +152,7 @@ function readEcPrivateKey(der: Uint8Array, curveKnown: boolean): Uint8Array {
  * or `KEY_INVALID`.
  *
  * @example
- * const privateKey = privateKeyFromDer(pkcs8);
+ * const privateKey = sm2.privateKeyFromDer(pkcs8);
  */
 export function privateKeyFromDer(der: Uint8Array): Uint8Array {
   if (!(der instanceof Uint8Array)) throw new TypeError('der must be a Uint8Array');
@@ -178,7 +178,7 @@ export function privateKeyFromDer(der: Uint8Array): Uint8Array {
  * byte what OpenSSL 3 writes.
  *
  * @example
- * privateKeyToDer(privateKey); // 138 bytes, 30 81 87 02 01 00 …
+ * sm2.privateKeyToDer(privateKey); // 138 bytes, 30 81 87 02 01 00 …
  */
 export function privateKeyToDer(privateKey: Uint8Array): Uint8Array {
   const d = privateKeyScalar(privateKey);

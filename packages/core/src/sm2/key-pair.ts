@@ -16,7 +16,7 @@ export interface Sm2KeyPair {
  * A new SM2 key pair, d drawn uniformly from [1, n−2] with the platform CSPRNG (WebCrypto).
  *
  * @example
- * const { privateKey, publicKey } = generateKeyPair();
+ * const { privateKey, publicKey } = sm2.generateKeyPair();
  */
 export function generateKeyPair(options?: KeyPairOptions): Sm2KeyPair {
   checkOptions(options);
@@ -28,7 +28,7 @@ export function generateKeyPair(options?: KeyPairOptions): Sm2KeyPair {
  * The 65-byte public key `04‖x‖y` of a 32-byte private key. Throws `KEY_INVALID` for a key outside [1, n−2].
  *
  * @example
- * getPublicKey(privateKey).length; // 65
+ * sm2.getPublicKey(privateKey).length; // 65
  */
 export function getPublicKey(privateKey: Uint8Array): Uint8Array {
   return privateKeyState(privateKey).publicKey.slice();
@@ -39,7 +39,7 @@ export function getPublicKey(privateKey: Uint8Array): Uint8Array {
  * ~16 MiB). Private-key data is cached only as long as the caller holds the key array.
  *
  * @example
- * clearCaches();
+ * sm2.clearCaches();
  */
 export function clearCaches(): void {
   clearPublicKeyCache();

@@ -10,7 +10,7 @@ const PRIVATE_LABELS = ['PRIVATE KEY', 'EC PRIVATE KEY', 'SM2 PRIVATE KEY', 'ENC
  * refused with `KEY_INVALID`; decrypt them first (`openssl pkey -in enc.pem -out plain.pem`).
  *
  * @example
- * const privateKey = privateKeyFromPem(readFileSync('sm2.key', 'utf8'));
+ * const privateKey = sm2.privateKeyFromPem(readFileSync('sm2.key', 'utf8'));
  */
 export function privateKeyFromPem(pem: string): Uint8Array {
   if (typeof pem !== 'string') throw new TypeError('pem must be a string');
@@ -27,7 +27,7 @@ export function privateKeyFromPem(pem: string): Uint8Array {
  * PEM `PRIVATE KEY` (PKCS#8) text of an SM2 private key, as OpenSSL 3 writes it.
  *
  * @example
- * privateKeyToPem(privateKey).startsWith('-----BEGIN PRIVATE KEY-----'); // true
+ * sm2.privateKeyToPem(privateKey).startsWith('-----BEGIN PRIVATE KEY-----'); // true
  */
 export function privateKeyToPem(privateKey: Uint8Array): string {
   return encodePem('PRIVATE KEY', privateKeyToDer(privateKey));
@@ -37,7 +37,7 @@ export function privateKeyToPem(privateKey: Uint8Array): string {
  * The 65-byte public key `04‖x‖y` in PEM `PUBLIC KEY` (SubjectPublicKeyInfo) text.
  *
  * @example
- * const publicKey = publicKeyFromPem(pemText);
+ * const publicKey = sm2.publicKeyFromPem(pemText);
  */
 export function publicKeyFromPem(pem: string): Uint8Array {
   if (typeof pem !== 'string') throw new TypeError('pem must be a string');
@@ -48,7 +48,7 @@ export function publicKeyFromPem(pem: string): Uint8Array {
  * PEM `PUBLIC KEY` (SubjectPublicKeyInfo) text of an SM2 public key.
  *
  * @example
- * publicKeyToPem(publicKey).startsWith('-----BEGIN PUBLIC KEY-----'); // true
+ * sm2.publicKeyToPem(publicKey).startsWith('-----BEGIN PUBLIC KEY-----'); // true
  */
 export function publicKeyToPem(publicKey: Uint8Array): string {
   return encodePem('PUBLIC KEY', publicKeyToDer(publicKey));
@@ -58,7 +58,7 @@ export function publicKeyToPem(publicKey: Uint8Array): string {
  * {@link privateKeyFromPem} returning a {@link SafeResult} instead of throwing on bad input.
  *
  * @example
- * const r = safePrivateKeyFromPem(text); if (!r.ok) console.log(r.findings);
+ * const r = sm2.safePrivateKeyFromPem(text); if (!r.ok) console.log(r.findings);
  */
 export function safePrivateKeyFromPem(pem: string): SafeResult<Uint8Array> {
   return safely(() => privateKeyFromPem(pem));
@@ -68,7 +68,7 @@ export function safePrivateKeyFromPem(pem: string): SafeResult<Uint8Array> {
  * {@link publicKeyFromPem} returning a {@link SafeResult}.
  *
  * @example
- * const r = safePublicKeyFromPem(text);
+ * const r = sm2.safePublicKeyFromPem(text);
  */
 export function safePublicKeyFromPem(pem: string): SafeResult<Uint8Array> {
   return safely(() => publicKeyFromPem(pem));
@@ -78,7 +78,7 @@ export function safePublicKeyFromPem(pem: string): SafeResult<Uint8Array> {
  * {@link privateKeyFromDer} returning a {@link SafeResult}.
  *
  * @example
- * const r = safePrivateKeyFromDer(der);
+ * const r = sm2.safePrivateKeyFromDer(der);
  */
 export function safePrivateKeyFromDer(der: Uint8Array): SafeResult<Uint8Array> {
   return safely(() => privateKeyFromDer(der));
@@ -88,7 +88,7 @@ export function safePrivateKeyFromDer(der: Uint8Array): SafeResult<Uint8Array> {
  * {@link publicKeyFromDer} returning a {@link SafeResult}.
  *
  * @example
- * const r = safePublicKeyFromDer(der);
+ * const r = sm2.safePublicKeyFromDer(der);
  */
 export function safePublicKeyFromDer(der: Uint8Array): SafeResult<Uint8Array> {
   return safely(() => publicKeyFromDer(der));

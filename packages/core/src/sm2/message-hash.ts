@@ -18,7 +18,9 @@ export function messageScalar(z: Uint8Array, message: Uint8Array): bigint {
  * {@link verifyDigest}. Native SM3 is used where the runtime has it.
  *
  * @example
- * const h = createMessageHasher(publicKey); for await (const c of chunks(file)) h.update(c); signDigest(h.digest(), privateKey);
+ * const h = sm2.createMessageHasher(publicKey);
+ * for await (const c of chunks(file)) h.update(c);
+ * const signature = sm2.signDigest(h.digest(), privateKey);
  */
 export function createMessageHasher(publicKey: Uint8Array, options?: MessageHasherOptions): Hasher {
   checkOptions(options);

@@ -34,7 +34,7 @@ function signScalar(e: bigint, key: PrivateKeyState, random: RandomBytes | undef
  * 32 bytes in [1, n−2]. In Node, k·G runs in OpenSSL; the result is identical to the pure path.
  *
  * @example
- * const signature = sign(utf8('档案'), privateKey); // DER, user ID '1234567812345678'
+ * const signature = sm2.sign(utf8('档案'), privateKey); // DER, user ID '1234567812345678'
  */
 export function sign(message: Uint8Array, privateKey: Uint8Array, options?: SignOptions): Uint8Array {
   checkOptions(options);
@@ -48,7 +48,7 @@ export function sign(message: Uint8Array, privateKey: Uint8Array, options?: Sign
  * Signs a precomputed e = SM3(Z_A ‖ M) (32 bytes, e.g. from {@link createMessageHasher}) with SM2.
  *
  * @example
- * const signature = signDigest(hasher.digest(), privateKey);
+ * const signature = sm2.signDigest(hasher.digest(), privateKey);
  */
 export function signDigest(
   digest: Uint8Array,

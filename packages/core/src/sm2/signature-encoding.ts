@@ -69,7 +69,7 @@ function encodingError(zh: string, en: string): DanganError {
  * strict DER `SEQUENCE { r, s }` with r, s in [1, n−1].
  *
  * @example
- * signatureToRaw(sign(message, privateKey)).length; // 64
+ * sm2.signatureToRaw(sm2.sign(message, privateKey)).length; // 64
  */
 export function signatureToRaw(der: Uint8Array): Uint8Array {
   if (!(der instanceof Uint8Array)) throw new TypeError('der must be a Uint8Array');
@@ -85,7 +85,7 @@ export function signatureToRaw(der: Uint8Array): Uint8Array {
  * r, s in [1, n−1].
  *
  * @example
- * signatureToDer(rawSignature)[0]; // 0x30
+ * sm2.signatureToDer(rawSignature)[0]; // 0x30
  */
 export function signatureToDer(raw: Uint8Array): Uint8Array {
   if (!(raw instanceof Uint8Array)) throw new TypeError('raw must be a Uint8Array');

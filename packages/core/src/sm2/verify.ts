@@ -31,7 +31,7 @@ function checkSignature(signature: Uint8Array): void {
  * signer's (default `'1234567812345678'`). Keys used repeatedly get a cached precomputed table.
  *
  * @example
- * verify(signature, utf8('档案'), publicKey); // true
+ * sm2.verify(signature, utf8('档案'), publicKey); // true
  */
 export function verify(
   signature: Uint8Array,
@@ -54,7 +54,7 @@ export function verify(
  * {@link createMessageHasher}).
  *
  * @example
- * verifyDigest(signature, hasher.digest(), publicKey); // true
+ * sm2.verifyDigest(signature, hasher.digest(), publicKey); // true
  */
 export function verifyDigest(
   signature: Uint8Array,

@@ -46,7 +46,7 @@ export function zValueOf(publicKey: Uint8Array, id: Uint8Array): Uint8Array {
  * {@link DEFAULT_USER_ID}; text is UTF-8 encoded.
  *
  * @example
- * toHex(computeZ(publicKey)); // 'b2e14c5c…' for the GM/T 0003.5 example key
+ * toHex(sm2.computeZ(publicKey)); // 'b2e14c5c…' for the GM/T 0003.5 example key
  */
 export function computeZ(publicKey: Uint8Array, userId?: string | Uint8Array): Uint8Array {
   const point = publicKeyPoint(publicKey);

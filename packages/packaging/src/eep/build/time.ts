@@ -13,7 +13,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * `xs:dateTime` form and returned unchanged. A `RangeError` names `field` otherwise.
  *
  * @example
- * eepDateTime(new Date('2024-06-01T02:00:00Z')); // '2024-06-01T10:00:00+08:00'
+ * eepDateTime(new Date('2024-06-01T02:00:00Z'), '封装包创建时间'); // '2024-06-01T10:00:00+08:00'
  */
 export function eepDateTime(
   value: Date | string,
