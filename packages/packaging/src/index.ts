@@ -8,14 +8,11 @@
  *
  * @module
  */
-export { PACKAGE_KINDS, type PackageKind } from './package-kinds.js';
-export * from './sinks/index.js';
-export * from './zip/index.js';
+
 export * from './archival/index.js';
-export * from './manifest/index.js';
-export * from './transfer/index.js';
-export * from './inventory/index.js';
 export * from './eep/build/index.js';
+export * from './eep/extract/index.js';
+export * from './eep/read/index.js';
 export * from './eep/sign/index.js';
 export {
   EEP_SIGNING_RULE_PREFIX,
@@ -25,7 +22,11 @@ export {
   eepSigningRule,
   userIdFromSigningRule,
 } from './eep/signing-rule.js';
-export * from './eep/read/index.js';
-export * from './eep/verify/index.js';
 export * from './eep/validate/index.js';
-export * from './eep/extract/index.js';
+export * from './eep/verify/index.js';
+export * from './inventory/index.js';
+export * from './manifest/index.js';
+export { PACKAGE_KINDS, type PackageKind } from './package-kinds.js';
+export * from './sinks/index.js';
+export * from './transfer/index.js';
+export * from './zip/index.js';

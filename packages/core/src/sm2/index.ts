@@ -14,6 +14,23 @@ export {
   safeParseCertificate,
   safePublicKeyFromCertificate,
 } from './certificate.js';
+export {
+  type CreateCertificateOptions,
+  createCertificate,
+  type DistinguishedNameInput,
+  KEY_USAGES,
+  type KeyUsage,
+  type NameAttributeInput,
+  safeCreateCertificate,
+} from './certificate-create.js';
+export {
+  type CertificateInput,
+  type CertificateProblem,
+  type CertificateVerification,
+  safeVerifyCertificate,
+  type VerifyCertificateOptions,
+  verifyCertificate,
+} from './certificate-verify.js';
 export { privateKeyFromDer, privateKeyToDer, publicKeyFromDer, publicKeyToDer } from './key-der.js';
 export { clearCaches, generateKeyPair, getPublicKey, type Sm2KeyPair } from './key-pair.js';
 export {
@@ -42,20 +59,3 @@ export { DEFAULT_USER_ID } from './user-id.js';
 export { verify, verifyDigest } from './verify.js';
 export type { DistinguishedName, NameAttribute } from './x509-name.js';
 export { computeZ } from './z-value.js';
-export {
-  createCertificate,
-  type CreateCertificateOptions,
-  type DistinguishedNameInput,
-  KEY_USAGES,
-  type KeyUsage,
-  type NameAttributeInput,
-  safeCreateCertificate,
-} from './certificate-create.js';
-export {
-  type CertificateInput,
-  type CertificateProblem,
-  type CertificateVerification,
-  safeVerifyCertificate,
-  type VerifyCertificateOptions,
-  verifyCertificate,
-} from './certificate-verify.js';
