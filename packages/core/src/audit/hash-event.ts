@@ -8,7 +8,8 @@ import { canonicalJson } from './canonical-json.js';
  * signature's `value` (the signature signs this hash, so it cannot be inside it).
  *
  * @example
- * auditEventHash(event) === event.hash; // the event is unchanged
+ * const e0 = appendAuditEvent(undefined, { type: '归档', subject: 'Z109-WS·2024-Y-0001' });
+ * auditEventHash(e0) === e0.hash; // true while the event is unchanged
  */
 export function auditEventHash(event: Omit<AuditEvent, 'hash'> & { readonly hash?: string }): string {
   const { hash: _hash, signature, ...rest } = event;

@@ -34,7 +34,7 @@ export function fail<T = never>(error: DanganError): SafeResult<T> {
  * error such as `TypeError`) is rethrown: a safe function reports bad input, it does not hide bugs.
  *
  * @example
- * const r = safely(() => parseArchivalCode(text));
+ * const r = safely(() => parseDigestAlgorithm(userInput)); // 'SHA-256' → ok 'sha256'; 'crc' → findings
  * if (!r.ok) console.log(r.findings);
  */
 export function safely<T>(fn: () => T): SafeResult<T> {

@@ -4,9 +4,9 @@ import { DanganError } from '../errors/dangan-error.js';
 import { fileReadFailed } from './from-file.js';
 
 /**
- * A file on disk as a `Blob` (Node only, `@dangan/core/node`): a {@link ByteSource} with random access, so
- * readers that need the end of a file (a ZIP's central directory, a PDF's trailer) get it without reading
- * the whole file. For a plain sequential read (digests), `fromFile` is faster.
+ * A file on disk as a `Blob` (Node only, `@dangan/core/node`): a `ByteSource` of `@dangan/core` with random
+ * access, so readers that need the end of a file (a ZIP's central directory, a PDF's trailer) get it without
+ * reading the whole file. For a plain sequential read (digests), `fromFile` is faster.
  *
  * Node 20's `fs.openAsBlob` reports the size of a file of 4 GiB or more modulo 2³² (measured: a 4.25 GiB ZIP
  * came back as 256 MiB), which would make its end unreachable. Such files are refused with

@@ -13,10 +13,10 @@ export interface FromFileOptions {
 }
 
 /**
- * A file on disk as a re-readable {@link ByteSource} (Node only, `@dangan/core/node`). Nothing is opened
- * until the source is read, and each read opens the file afresh, so one source can be digested, probed
- * and packaged in turn. Chunks are fresh buffers the caller may keep. While the caller works on one chunk
- * the next is already being read, so disk and hashing overlap.
+ * A file on disk as a re-readable `ByteSource` of `@dangan/core` (Node only, `@dangan/core/node`). Nothing is
+ * opened until the source is read, and each read opens the file afresh, so one source can be digested, probed
+ * and packaged in turn. Chunks are fresh buffers the caller may keep. While the caller works on one chunk the
+ * next is already being read, so disk and hashing overlap.
  *
  * A file that cannot be opened or read fails the read with `DanganError('BYTES_READ_FAILED')` naming it.
  *

@@ -55,7 +55,8 @@ type ContainerOf<R, P> = Expand<
  *
  * @example
  * type 文书记录 = MetadataRecord<typeof schemes.dat46>;
- * const r: 文书记录 = { 文件实体: { 聚合层次: '文件', 内容描述: { 题名: '关于…的通知', … }, … } };
+ * const r: 文书记录 = validateRecord(JSON.parse(text), schemes.dat46);
+ * r.文件实体.内容描述.题名; // string (M22 题名 is mandatory)
  */
 export type MetadataRecord<S extends MetadataScheme> = ContainerOf<Rows<S>, undefined>;
 

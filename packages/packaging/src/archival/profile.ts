@@ -70,7 +70,7 @@ export interface ArchivalLayoutProfile {
     /** Folder of the content files. */
     readonly folder: string;
     /**
-     * Template of each 件's sub-folder inside {@link folder}; absent: files go straight into the folder
+     * Template of each 件's sub-folder inside `content.folder`; absent: files go straight into the folder
      * (allowed only for the unit `件`). For the unit `办件` it must name the 件 (`{档号}`, `{电子文件号}`,
      * `{件号}` or `{序号}`).
      */

@@ -7,7 +7,8 @@ import type { InventoryCatalogueRow } from './types.js';
  * The default group of a catalogue entry: from its 档号 (`archivalCodeFacts`), 年度 falling back to the 日期's year.
  *
  * @example
- * defaultGroupOf({ 档号: 'Z109-WS·2024-Y-DJK-0001', 日期: '20240302', … }); // { 门类: 'WS', 年度: '2024', 保管期限: '永久' }
+ * const { rows } = await readCatalogue(source.read('文件目录.XML'), '文件目录.XML');
+ * rows.map(defaultGroupOf); // [{ 门类: 'WS', 年度: '2024', 保管期限: '永久' }, …] for 档号 'Z109-WS·2024-Y-DJK-0001'
  */
 export function defaultGroupOf(row: InventoryCatalogueRow): Partial<TransferGroup> {
   const facts = archivalCodeFacts(row.档号);

@@ -13,7 +13,12 @@ export interface FileRandomAccess extends RandomAccessSource {
  *
  * @example
  * const file = await fileRandomAccess('/data/移交信息包.zip');
- * try { const zip = await openZip(file); … } finally { await file.close(); }
+ * try {
+ *   const zip = await openZip(file);
+ *   console.log(zip.entries.length);
+ * } finally {
+ *   await file.close();
+ * }
  */
 export async function fileRandomAccess(path: string): Promise<FileRandomAccess> {
   let handle: Awaited<ReturnType<typeof open>>;

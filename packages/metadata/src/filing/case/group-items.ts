@@ -98,8 +98,8 @@ function defaultIdentify(base: string, index: number, count: number): string {
  * @example
  * const { items } = groupCaseIntoItems(record, { evaluation: evaluateRetention(record, schedule) });
  * items.length;                 // 1
- * items[0].components.map((c) => c.name); // ['设立登记申请书', '准予设立登记通知书', '营业执照']
- * items[0].retention?.code;     // 'D30'
+ * items[0]?.components.map((c) => c.name); // ['设立登记申请书', '准予设立登记通知书', '营业执照']
+ * items[0]?.retention?.code;     // 'D30'
  */
 export function groupCaseIntoItems(input: CaseInput, options: GroupItemsOptions = {}): CaseItems {
   const c = readFilingCase(input);

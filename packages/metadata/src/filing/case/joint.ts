@@ -108,7 +108,7 @@ function leadIndex(c: FilingCase, agencies: readonly JointAgency[]): number {
  *
  * @example
  * const { parts } = splitJointCase(c, [{ name: '区市场监管局', code: 'SJ', lead: true }, { name: '区消防救援支队', code: 'XF' }]);
- * parts[0].relations[0];
+ * parts[0]?.relations[0];
  * // { 实体标识符: '310115202603160001-SJ', 被关联实体标识符: '310115202603160001-XF', 关系类型: '联合办理', 关系: '协办', … }
  */
 export function splitJointCase(

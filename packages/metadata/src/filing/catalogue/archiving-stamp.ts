@@ -49,7 +49,7 @@ export interface ArchivingStampCell {
  * 机构(问题) · 保管期限 · 页数. The 45 mm × 16 mm size of older practice is low confidence and left to the host.
  *
  * @example
- * ARCHIVING_STAMP_LAYOUT[0].map((c) => c.label); // ['全宗号', '年度', '件号']
+ * ARCHIVING_STAMP_LAYOUT[0]?.map((c) => c.label); // ['全宗号', '年度', '件号']
  */
 export const ARCHIVING_STAMP_LAYOUT: readonly (readonly ArchivingStampCell[])[] = [
   [
