@@ -9,6 +9,7 @@
  */
 
 export * from './catalogue/index.js';
+export * from './engine/index.js';
 export * from './profile/index.js';
 export * from './report/index.js';
 export {

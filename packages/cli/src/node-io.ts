@@ -13,6 +13,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
     async readFile(path) {
       try {
         return new Uint8Array(await readFile(path));

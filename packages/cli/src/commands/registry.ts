@@ -1,7 +1,12 @@
 import { type Command, flag, str } from '../command.js';
 import { EXIT, t } from '../io.js';
+import { checkCommand } from './check.js';
 import { digestCommand } from './digest.js';
+import { eepCommand } from './eep/index.js';
+import { inspectCommand } from './inspect.js';
 import { keygenCommand } from './keygen.js';
+import { packCommand } from './pack.js';
+import { transferCommand } from './transfer.js';
 import { validateCommand } from './validate.js';
 
 const digest: Command = {
@@ -50,4 +55,13 @@ const keygen: Command = {
 };
 
 /** Every `dangan` command, in help order. */
-export const COMMANDS: readonly Command[] = [digest, keygen, validateCommand];
+export const COMMANDS: readonly Command[] = [
+  keygen,
+  digest,
+  validateCommand,
+  eepCommand,
+  packCommand,
+  transferCommand,
+  checkCommand,
+  inspectCommand,
+];

@@ -1,15 +1,9 @@
 import { DanganError, type Finding } from '@dangan/core';
-import { type MetadataScheme, recordFromXml, safeValidateRecord, schemes } from '@dangan/metadata';
+import { type MetadataScheme, recordFromXml, safeValidateRecord } from '@dangan/metadata';
 import { type Command, str } from '../command.js';
 import { type CliIo, EXIT, type GlobalOptions, t } from '../io.js';
 import { printFindings } from '../print-findings.js';
-
-const SCHEMES: Readonly<Record<string, MetadataScheme>> = {
-  dat46: schemes.dat46,
-  dat54: schemes.dat54,
-  dat63: schemes.dat63,
-  ywtb: schemes.ywtb,
-};
+import { schemeById } from '../schemes.js';
 
 /**
  * `dangan validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]`: validates one metadata record
@@ -26,7 +20,7 @@ export const validateCommand: Command = {
   async run(args, global, io) {
     const [file, ...extra] = args.positionals;
     const schemeId = str(args, 'scheme') ?? 'ywtb';
-    const scheme = SCHEMES[schemeId];
+    const scheme = schemeById(schemeId);
     if (file === undefined || extra.length > 0 || scheme === undefined) {
       io.stderr(
         `${t(global, '用法：dangan validate <元数据.json|元数据.xml> [--scheme dat46|dat54|dat63|ywtb]', 'usage: dangan validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]')}\n`,

@@ -4,7 +4,9 @@ import type { ValidateFunction } from 'ajv';
 export type { ValidateFunction } from 'ajv';
 
 // ajv is CommonJS; createRequire sidesteps its default-export interop under ESM.
-const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js').default;
+const Ajv2020 = createRequire(import.meta.url)(
+  'ajv/dist/2020.js',
+) as typeof import('ajv/dist/2020.js').default;
 
 /** RFC 3339 date-time (what `format: 'date-time'` means; ajv-formats is not installed). */
 const DATE_TIME =

@@ -1,0 +1,6 @@
+/**
+ * Preservation rules (长期保存): backup restorability.
+ *
+ * @module
+ */
+export { backupRestorableRule } from './backup.js';

@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+
+// ajv is CommonJS; createRequire sidesteps its default-export interop under ESM.
+const Ajv2020 = createRequire(import.meta.url)(
+  'ajv/dist/2020.js',
+) as typeof import('ajv/dist/2020.js').default;
+
+const DATE_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/** A strict draft 2020-12 validator of `schema`, with RFC 3339 `date-time`. */
+export function compileSchema(schema: object): ValidateFunction {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, unicodeRegExp: true, logger: false });
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (s: string) => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)),
+  });
+  return ajv.compile(schema);
+}
