@@ -136,3 +136,11 @@ describe('engine control', () => {
     );
   });
 });
+
+describe('defaultConcurrency', () => {
+  it('is the number of cores on Node 20 (no navigator)', async () => {
+    const { availableParallelism } = await import('node:os');
+    const { defaultConcurrency } = await import('../../src/engine/run-many.js');
+    expect(defaultConcurrency()).toBe(availableParallelism());
+  });
+});
