@@ -1,15 +1,22 @@
 /**
  * A small baseline JPEG encoder for the demo's ID photo: greyscale, one DC value per 8×8 block (the AC
  * coefficients are zero, so each block is flat — a low-resolution but fully valid JPEG), with an EXIF APP1
- * segment (Make, Model, DateTime, DateTimeOriginal, resolution) that capture reads back.
+ * segment (Make, Model, Software, DateTime, DateTimeOriginal with its offset, resolution) that capture reads
+ * back. `djpeg` decodes it.
  */
 
 /** EXIF fields written into the photo. */
 export interface PhotoExif {
   readonly make: string;
   readonly model: string;
-  /** `YYYY:MM:DD HH:MM:SS`, as EXIF writes dates. */
+  /** `YYYY:MM:DD HH:MM:SS`, as EXIF writes dates (DateTime and DateTimeOriginal). */
   readonly dateTime: string;
+  /** OffsetTimeOriginal, e.g. `+08:00` (EXIF 2.31); absent: not written. */
+  readonly offset?: string;
+  /** Software (the capturing application); absent: not written. */
+  readonly software?: string;
+  /** X/YResolution in dots per inch (default 300). */
+  readonly dpi?: number;
 }
 
 // JPEG Annex K.3 table K.3: the standard luminance DC Huffman table.
@@ -99,48 +106,63 @@ class BitWriter {
   }
 }
 
-/** `Exif\0\0` + a little-endian TIFF with IFD0 (Make, Model, XResolution, YResolution, DateTime, ExifIFD) and an EXIF IFD. */
+/**
+ * `Exif\0\0` + a little-endian TIFF: IFD0 (Make, Model, XResolution, YResolution, ResolutionUnit, Software,
+ * DateTime, the EXIF IFD pointer) and the EXIF IFD (DateTimeOriginal, OffsetTimeOriginal, pixel dimensions).
+ * Entries are in ascending tag order, as TIFF requires; values over 4 bytes go in a data area after the IFDs.
+ */
 function exifPayload(exif: PhotoExif, width: number, height: number): number[] {
   const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0) & 0x7f).concat(0);
-  const make = ascii(exif.make);
-  const model = ascii(exif.model);
-  const date = ascii(exif.dateTime);
-  // Layout: header 8, IFD0 (6 entries) 2+72+4 = 78, EXIF IFD (3 entries) 2+36+4 = 42, then the data area.
-  const ifd0 = 8;
-  const exifIfd = ifd0 + 78;
-  let data = exifIfd + 42;
-  const tiff: number[] = [0x49, 0x49, 0x2a, 0x00, ...u32(ifd0)];
-  const area: number[] = [];
-  const place = (bytes: number[]): number => {
-    const at = data;
-    area.push(...bytes);
-    data += bytes.length;
-    return at;
+  type Entry = { tag: number; type: number; count: number; bytes: number[] };
+  const text = (tag: number, s: string): Entry => {
+    const bytes = ascii(s);
+    return { tag, type: 2, count: bytes.length, bytes };
   };
-  const entry = (tag: number, type: number, count: number, value: number[]): number[] => [
-    ...u16(tag),
-    ...u16(type),
-    ...u32(count),
-    ...value,
+  const long = (tag: number, n: number): Entry => ({ tag, type: 4, count: 1, bytes: u32(n) });
+  const short = (tag: number, n: number): Entry => ({ tag, type: 3, count: 1, bytes: u16(n) });
+  const rational = (tag: number, n: number, d: number): Entry => ({
+    tag,
+    type: 5,
+    count: 1,
+    bytes: [...u32(n), ...u32(d)],
+  });
+  const ifd0: Entry[] = [
+    text(0x010f, exif.make),
+    text(0x0110, exif.model),
+    rational(0x011a, exif.dpi ?? 300, 1),
+    rational(0x011b, exif.dpi ?? 300, 1),
+    short(0x0128, 2), // ResolutionUnit: inch
+    ...(exif.software === undefined ? [] : [text(0x0131, exif.software)]),
+    text(0x0132, exif.dateTime),
+    long(0x8769, 0), // ExifIFD pointer, filled in below
   ];
-  const inline = (bytes: number[]) =>
-    bytes.length <= 4 ? [...bytes, 0, 0, 0, 0].slice(0, 4) : u32(place(bytes));
-  const rational = (n: number, d: number) => u32(place([...u32(n), ...u32(d)]));
-  const entries0 = [
-    entry(0x010f, 2, make.length, inline(make)),
-    entry(0x0110, 2, model.length, inline(model)),
-    entry(0x011a, 5, 1, rational(300, 1)),
-    entry(0x011b, 5, 1, rational(300, 1)),
-    entry(0x0132, 2, date.length, inline(date)),
-    entry(0x8769, 4, 1, u32(exifIfd)),
+  const exifIfd: Entry[] = [
+    text(0x9003, exif.dateTime),
+    ...(exif.offset === undefined ? [] : [text(0x9011, exif.offset)]),
+    long(0xa002, width),
+    long(0xa003, height),
   ];
-  const entriesExif = [
-    entry(0x9003, 2, date.length, inline(date)),
-    entry(0xa002, 4, 1, u32(width)),
-    entry(0xa003, 4, 1, u32(height)),
-  ];
-  tiff.push(...u16(entries0.length), ...entries0.flat(), ...u32(0));
-  tiff.push(...u16(entriesExif.length), ...entriesExif.flat(), ...u32(0));
+  const ifdSize = (entries: Entry[]) => 2 + 12 * entries.length + 4;
+  const ifd0At = 8;
+  const exifAt = ifd0At + ifdSize(ifd0);
+  ifd0[ifd0.length - 1] = long(0x8769, exifAt);
+  let dataAt = exifAt + ifdSize(exifIfd);
+  const area: number[] = [];
+  const write = (entries: Entry[]): number[] => {
+    const out = [...u16(entries.length)];
+    for (const e of entries) {
+      out.push(...u16(e.tag), ...u16(e.type), ...u32(e.count));
+      if (e.bytes.length <= 4) out.push(...[...e.bytes, 0, 0, 0, 0].slice(0, 4));
+      else {
+        out.push(...u32(dataAt));
+        area.push(...e.bytes);
+        dataAt += e.bytes.length;
+      }
+    }
+    out.push(...u32(0)); // no next IFD
+    return out;
+  };
+  const tiff = [0x49, 0x49, 0x2a, 0x00, ...u32(ifd0At), ...write(ifd0), ...write(exifIfd)];
   return [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff, ...area];
 }
 

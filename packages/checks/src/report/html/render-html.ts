@@ -296,7 +296,7 @@ function renderAttention(ctx: Context): string {
         if (item.findings.length > 0) {
           detail += ` <span class="note">${tr(ctx, `（发现 ${formatInteger(item.findings.length)} 条）`, `(${formatInteger(item.findings.length)} findings)`)}</span>`;
         }
-        return `<tr class="${item.status}"><td>${badge(item.status, lang)}</td><td><a href="#${anchor}"><code>${escapeHtmlCode(String(item.id))}</code></a></td><td>${itemTitle(ctx, item)}</td><td>${escapeHtmlText(labelOf(PROPERTY_LABELS, String(item.property), lang))}</td><td>${detail}</td></tr>`;
+        return `<tr class="${item.status}"><td>${badge(item.status, lang)}</td><td class="id"><a href="#${anchor}"><code>${escapeHtmlCode(String(item.id))}</code></a></td><td>${itemTitle(ctx, item)}</td><td>${escapeHtmlText(labelOf(PROPERTY_LABELS, String(item.property), lang))}</td><td>${detail}</td></tr>`;
       })
       .join('');
     body = `<p class="note">${tr(

@@ -71,6 +71,7 @@ a { color: inherit; }
 .label { color: #444; }
 .findings { font-size: 0.92em; }
 .findings td.sev { white-space: nowrap; width: 4.5em; }
+td.id { white-space: nowrap; }
 .message { white-space: pre-wrap; }
 .more { font-style: italic; }
 .ctl { border: 1px solid #888; border-radius: 2px; padding: 0 1px; font-size: 0.85em; background: #ffffe0; }
