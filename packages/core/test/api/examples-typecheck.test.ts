@@ -17,10 +17,12 @@
  *   (```sh, ```json) and skipped; an unfenced example, or one fenced ```ts / ```js, is TypeScript.
  * - Third-party modules an example imports that the workspace does not install are typed `any`.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiExample } from './support/api-examples.js';
 import { KNOWN_FAILING_EXAMPLES } from './support/known-failing-examples.js';
-import { publicEntries } from './support/public-entries.js';
+import { publicEntries, repoRoot } from './support/public-entries.js';
 import { type ExampleProblem, type ExamplesReport, typecheckExamples } from './support/typecheck-examples.js';
 
 const entries = publicEntries();
@@ -57,9 +59,22 @@ const selfTest: ApiExample[] = [
   snippet('not-typescript', '@dangan/cli', 'dangan digest 批复.pdf --alg sm3', 'sh'),
 ];
 
+// The TypeScript samples of the README and the guides whose samples are not run by a test of their own.
+const DOCS_WITH_SAMPLES = ['README.md', 'docs/getting-started.md', 'docs/core.md'];
+const docSamples: ApiExample[] = DOCS_WITH_SAMPLES.filter((doc) => existsSync(join(repoRoot, doc))).flatMap(
+  (doc) => {
+    const text = readFileSync(join(repoRoot, doc), 'utf8');
+    return [...text.matchAll(/```(ts|typescript)\n([\s\S]*?)```/g)].map((m, i) => ({
+      ...snippet(`${doc}#${i + 1}`, '@dangan/packaging/node', m[2]!),
+      file: doc,
+      line: text.slice(0, m.index).split('\n').length + 1,
+    }));
+  },
+);
+
 let report: ExamplesReport;
 beforeAll(() => {
-  report = typecheckExamples({ entries, extra: selfTest });
+  report = typecheckExamples({ entries, extra: [...selfTest, ...docSamples] });
 });
 
 const key = (p: { example: ApiExample }) => `${p.example.entry.specifier} ${p.example.symbol}`;
@@ -102,9 +117,19 @@ describe('the example type-checker catches what it should', () => {
   });
 });
 
+describe('the TypeScript samples of the README and the guides type-check', () => {
+  it('finds them', () => {
+    expect(docSamples.filter((e) => e.file === 'README.md').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(DOCS_WITH_SAMPLES.map((d) => [d]))('%s', (doc) => {
+    expect(report.problems.filter((p) => p.example.file === doc).map(show)).toEqual([]);
+  });
+});
+
 describe('every public example type-checks against the real API', () => {
   it('finds the examples of every public entry', () => {
-    const real = report.examples.filter((e) => e.file !== SELF_TEST);
+    const real = report.examples.filter((e) => e.file !== SELF_TEST && !DOCS_WITH_SAMPLES.includes(e.file));
     expect(real.length).toBeGreaterThan(300);
     for (const entry of entries)
       expect(
@@ -115,7 +140,10 @@ describe('every public example type-checks against the real API', () => {
 
   it.each(entries.map((e) => [e.specifier]))('%s', (specifier) => {
     const problems = report.problems.filter(
-      (p) => p.example.file !== SELF_TEST && p.example.entry.specifier === specifier,
+      (p) =>
+        p.example.file !== SELF_TEST &&
+        !DOCS_WITH_SAMPLES.includes(p.example.file) &&
+        p.example.entry.specifier === specifier,
     );
     expect(problems.filter((p) => !KNOWN_FAILING_EXAMPLES.has(key(p))).map(show)).toEqual([]);
   });

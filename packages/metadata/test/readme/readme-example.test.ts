@@ -8,7 +8,7 @@ const fixture = JSON.parse(
 ) as unknown;
 
 describe('the README record example (一网通办)', () => {
-  const block = /### 记录的形状[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  const block = /## 记录的形状[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
 
   it('is in the README, and is the tested fixture', () => {
     expect(block).toBeDefined();
