@@ -36,6 +36,8 @@ export function fromFile(path: string, options: FromFileOptions = {}): () => Asy
   return () => readChunks(path, chunkSize);
 }
 
+const EMPTY = /* @__PURE__ */ new Uint8Array(0);
+
 async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
   let handle: FileHandle;
   try {
@@ -43,10 +45,22 @@ async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Uint
   } catch (cause) {
     throw fileReadFailed(path, cause);
   }
+  // For a regular file, buffers are sized to what is left (a 10 KiB file costs 10 KiB, not 1 MiB) and reading
+  // stops at the size seen at open, without a final empty read. Pipes and devices report no size: read to EOF.
+  let size = Number.POSITIVE_INFINITY;
+  try {
+    const stat = await handle.stat();
+    if (stat.isFile()) size = stat.size;
+  } catch (cause) {
+    await handle.close().catch(() => undefined);
+    throw fileReadFailed(path, cause);
+  }
   const readAt = async (position: number): Promise<Uint8Array> => {
-    const buffer = new Uint8Array(chunkSize);
-    const { bytesRead } = await handle.read(buffer, 0, chunkSize, position);
-    return bytesRead === chunkSize ? buffer : buffer.subarray(0, bytesRead);
+    const want = Math.min(chunkSize, size - position);
+    if (want <= 0) return EMPTY;
+    const buffer = new Uint8Array(want);
+    const { bytesRead } = await handle.read(buffer, 0, want, position);
+    return bytesRead === want ? buffer : buffer.subarray(0, bytesRead);
   };
   let pending: Promise<Uint8Array> | undefined = readAt(0);
   try {

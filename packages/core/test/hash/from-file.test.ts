@@ -114,3 +114,17 @@ describe('fromFile', () => {
     await expect(reading).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
+
+describe('fromFile buffers', () => {
+  it('sizes the last buffer to what is left, so a small file does not cost a whole chunk', async () => {
+    const small = join(dir, 'small.bin');
+    writeFileSync(small, content.subarray(0, 10_240));
+    const pieces: Uint8Array[] = [];
+    for await (const chunk of fromFile(small)()) pieces.push(chunk);
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.buffer.byteLength).toBe(10_240);
+    const big: number[] = [];
+    for await (const chunk of fromFile(file)()) big.push(chunk.buffer.byteLength);
+    expect(big).toEqual([1 << 20, 1 << 20, 1 << 20, 12_345]);
+  });
+});
