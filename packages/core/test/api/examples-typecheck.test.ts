@@ -60,7 +60,7 @@ const selfTest: ApiExample[] = [
 ];
 
 // The TypeScript samples of the README and the guides whose samples are not run by a test of their own.
-const DOCS_WITH_SAMPLES = ['README.md', 'docs/getting-started.md', 'docs/core.md'];
+const DOCS_WITH_SAMPLES = ['README.md', 'docs/getting-started.md', 'docs/core.md', 'docs/metadata.md'];
 const docSamples: ApiExample[] = DOCS_WITH_SAMPLES.filter((doc) => existsSync(join(repoRoot, doc))).flatMap(
   (doc) => {
     const text = readFileSync(join(repoRoot, doc), 'utf8');
