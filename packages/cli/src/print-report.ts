@@ -80,13 +80,15 @@ export function printReport(report: CheckReport, global: GlobalOptions, io: CliI
         `${manual} item(s) need a person to check and attest them (see the report)`,
       ),
     );
-  const { fail, error } = report.summary.byStatus;
+  const { fail, error, pass } = report.summary.byStatus;
+  const pending = report.summary.byStatus.manual;
+  const na = report.summary.byStatus['not-applicable'];
   out(
     report.summary.passed
       ? t(
           global,
-          `结论：✓ 通过（${report.summary.total} 项）`,
-          `Result: ✓ passed (${report.summary.total} items)`,
+          `结论：✓ 通过（共 ${report.summary.total} 项：${pass} 项通过，${pending} 项待人工检测，${na} 项不适用，无不通过与出错）`,
+          `Result: ✓ passed (${report.summary.total} items: ${pass} passed, ${pending} awaiting a person, ${na} not applicable, none failed or in error)`,
         )
       : t(
           global,
