@@ -1,8 +1,9 @@
 /**
  * dangan example, the archives' side (档案馆接收): five 一网通办 办件 are filed as 归档信息包, the ones kept 30 years or
  * more are transferred as a 移交信息包 — online as one ZIP, offline split across small carriers — and the archives
- * receive it: open it safely, take inventory (清点) of every carrier and of every 办件 on it, and run the DA/T 70
- * 移交与接收 checks. Run with `pnpm --filter @dangan/example-receive-transfer start -- --out <dir>`.
+ * receive it: open it safely, take inventory (清点) of every carrier and of the set, and run the DA/T 70 移交与接收
+ * checks. The 归档信息包 use dangan's stock layout (`dangan-ywtb`); each 件 travels as one transfer item. Run with
+ * `pnpm --filter @dangan/example-receive-transfer start -- --out <dir>`.
  *
  * Options: `--out <dir>` (an empty or new folder; default a temporary one), `--capacity <容量>` of one offline
  * carrier (default `5MB`), `--clamd <socket | host:port>` to scan for viruses with ClamAV.
@@ -20,7 +21,7 @@ import { CASES, prepareCase } from './src/cases.js';
 import { type CheckedPackage, checkPackage, scannerFrom, statusLine } from './src/check.js';
 import { bytes, mark, short, table } from './src/print.js';
 import { type ReceivedCarrier, receiveCarriers, receiveZip } from './src/receive.js';
-import { ARCHIVES, transferOffline, transferOnline } from './src/transfer.js';
+import { ARCHIVES, caseNumbers, transferOffline, transferOnline } from './src/transfer.js';
 
 // `pnpm … start -- --out x` may pass the `--` through; relative paths are the caller's (pnpm sets INIT_CWD).
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -86,24 +87,27 @@ console.log(
   ]),
 );
 
-// 2. 移交. Selection is by retention: 30 years or more, 永久 included.
+// 2. 移交. Selection is by retention: 30 years or more, 永久 included. Each 件 is one transfer item.
+const caseOf = caseNumbers(filed); // 档号 → 办件编号, to show the 件 by 办件
+const casesIn = (names: readonly string[]) => [...new Set(names.map((n) => caseOf.get(n) ?? n))];
 const transferDir = join(outDir, '移交');
 await mkdir(transferDir);
 const zipPath = join(transferDir, '在线移交包.zip');
 const online = await transferOnline(filed, zipPath);
 const offline = await transferOffline(filed, join(transferDir, '离线'), capacity).catch((e: unknown) => {
-  // A capacity that cannot be read, or a 办件 larger than one carrier, is refused before anything is written.
+  // A capacity that cannot be read, or a 件 larger than one carrier, is refused before anything is written.
   if (!isDanganError(e)) throw e;
   console.error(`离线移交失败（载体容量 ${capacity}）：${e.message}`);
   process.exit(1);
 });
-const selected = online.carriers.flatMap((c) => c.items);
+const selected = casesIn(online.carriers.flatMap((c) => c.items));
 console.log(
   `\n2. 移交范围：保管期限 30 年以上（含永久）——列入 ${selected.length} 个办件（${online.registrationForm.移交电子档案数量.件数} 件）`,
 );
-for (const e of online.excluded) {
-  const spec = filed.find((f) => f.prepared.spec.办件编号 === e.name)?.prepared.spec;
-  console.log(`  未列入 ${e.name} ${spec?.办件名称 ?? ''}：${e.message}`);
+for (const n of casesIn(online.excluded.map((e) => e.name))) {
+  const spec = filed.find((f) => f.prepared.spec.办件编号 === n)?.prepared.spec;
+  const left = online.excluded.filter((e) => caseOf.get(e.name) === n);
+  console.log(`  未列入 ${n} ${spec?.办件名称 ?? ''}（${left.length} 件）：${left[0]?.message ?? ''}`);
 }
 const form = online.registrationForm;
 console.log('\n3. 移交信息包');
@@ -111,14 +115,14 @@ console.log(
   `  在线：${zipPath}（${form.移交电子档案数量.文件数} 个文件，移交数据量 ${form.移交数据量} GB，` +
     `载体摘要 ${form.数字摘要算法} ${short(online.carriers[0]!.digest)}）`,
 );
-console.log(`  离线：载体容量 ${capacity}，按整个办件分到 ${offline.carriers.length} 个载体`);
+console.log(`  离线：载体容量 ${capacity}，按整件分到 ${offline.carriers.length} 个载体`);
 console.log(
   table(
     [
       ['载体', '办件', '件数', '文件数', '实际容量（字节）', '载体摘要（SM3）'],
       ...offline.carriers.map((c) => [
         c.number,
-        c.items.join('、'),
+        casesIn(c.items).join('、'),
         String(c.counts.件数),
         String(c.counts.文件数),
         bytes(c.contentBytes),
@@ -129,7 +133,7 @@ console.log(
   ),
 );
 
-// 3. 接收与清点: open what arrived safely, inventory every carrier and every 办件 on it.
+// 3. 接收与清点: open what arrived safely, inventory every carrier, then the offline set as a whole.
 const zip = await receiveZip(zipPath);
 await zip.source.close();
 const carriers = await receiveCarriers(
@@ -151,7 +155,7 @@ await writeFile(
       在线: inventoryJson(zip),
       离线: { 载体: carriers.carriers.map(inventoryJson), 合计: all.totals, 发现项: all.findings },
       登记表: { 在线: form, 离线: offline.registrationForm },
-      未列入: online.excluded,
+      未列入: online.excluded.map((e) => ({ ...e, 办件编号: caseOf.get(e.name) })),
     },
     null,
     2,
@@ -205,7 +209,7 @@ console.log(
 console.log(`  报告：${checked.map((c) => c.html).join('\n        ')}`);
 console.log(`\n全部文件在 ${outDir}`);
 
-/** Prints the 清点 of one received package and of the 办件 on it. */
+/** Prints the 清点 of one received package and the 办件 whose 件 are on it. */
 function printReceipt(r: ReceivedCarrier): void {
   const inv = r.inventory;
   const reg = inv.registered?.carrier;
@@ -217,15 +221,12 @@ function printReceipt(r: ReceivedCarrier): void {
       `数字摘要 ${inv.digest === undefined ? '未核对' : mark(inv.digest.matches)}`,
   );
   for (const f of problems) console.log(`    ✘ ${f.path ?? ''} ${f.message}`);
-  for (const c of r.cases) {
-    const t = c.inventory.totals;
-    const bad = c.inventory.findings.filter((f) => f.severity === 'error');
-    console.log(
-      `    办件 ${c.name}（归档信息包）：${t.件数} 件、${t.文件数} 个内容文件、${bytes(t.字节数)} 字节；` +
-        `清单与归档登记表 ${mark(bad.length === 0)}`,
-    );
-    for (const f of bad) console.log(`      ✘ ${f.path ?? ''} ${f.message}`);
-  }
+  const names = inv.items.map((i) => i.name);
+  console.log(
+    `    办件：${casesIn(names)
+      .map((n) => `${n}（${names.filter((x) => caseOf.get(x) === n).length} 件）`)
+      .join('、')}`,
+  );
 }
 
 /** The parts of a receipt worth keeping as JSON. */
@@ -237,12 +238,13 @@ function inventoryJson(r: ReceivedCarrier) {
     分类统计: r.inventory.groups,
     数字摘要: r.inventory.digest,
     发现项: [...r.openFindings, ...r.inventory.findings],
-    办件: r.cases.map((c) => ({
-      办件编号: c.name,
-      路径: c.path,
-      合计: c.inventory.totals,
-      登记: c.inventory.readerRegistered,
-      发现项: c.inventory.findings,
+    件: r.inventory.items.map((i) => ({
+      档号: i.name,
+      办件编号: caseOf.get(i.name),
+      路径: i.path,
+      文件数: i.files,
+      元数据数: i.metadata,
+      字节数: i.bytes,
     })),
   };
 }

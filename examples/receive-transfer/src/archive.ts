@@ -1,6 +1,6 @@
 /**
- * 归档: each 办件 becomes one 归档信息包 (the demo's layout, one folder per 办件) with a signed DA/T 48 EEP per 件,
- * and is read back the way the archives department reads what it receives.
+ * 归档: each 办件 becomes one 归档信息包 (dangan's stock layout `dangan-ywtb`, one folder per 办件) with a signed
+ * DA/T 48 EEP per 件, and is read back the way the archives department reads what it receives.
  */
 import { join } from 'node:path';
 import { schemes } from '@dangan/metadata';
@@ -14,7 +14,6 @@ import {
 } from '@dangan/packaging';
 import { type FolderPackageWritten, folderSink, folderSource } from '@dangan/packaging/node';
 import { AGENCY, type PreparedCase } from './cases.js';
-import { CASE_LAYOUT } from './layout.js';
 
 /** One 办件 as filed: where its 归档信息包 is, what the builder wrote, and what reading it back found. */
 export interface FiledCase {
@@ -26,9 +25,11 @@ export interface FiledCase {
 }
 
 /**
- * Writes the 归档信息包 of one 办件 into `<root>/<办件编号>/`: each 件's content files under `电子文件/<档号>/`, one
- * EEP per 件 signed by `signer` (SM2/SM3, with 锁定签名), the metadata document, the 归档文件目录, the 归档登记表
- * and the SM3 manifest (清单) last; then reads it back with `readArchivalPackage`.
+ * Writes the 归档信息包 of one 办件 into `<root>/<办件编号>/` with the stock layout (`ARCHIVAL_LAYOUTS['dangan-ywtb']`,
+ * the default): each 件's content files under `电子文件/<档号>/`, named `<档号>-001-<材料名称>.pdf` … (the manifest
+ * keeps each file's 计算机文件名), one EEP per 件 signed by `signer` (SM2/SM3, with 锁定签名), the metadata document,
+ * the 归档文件目录, the 归档登记表, the 说明文件 and the SM3 manifest (清单) last; then reads it back with
+ * `readArchivalPackage`.
  */
 export async function fileCase(
   prepared: PreparedCase,
@@ -48,7 +49,6 @@ export async function fileCase(
     },
     folderSink(dir),
     {
-      profile: CASE_LAYOUT,
       // The EEP of each 件 embeds its files (Base64) and is signed in the same pass.
       buildEep: (record, files) =>
         buildEep({
@@ -61,6 +61,6 @@ export async function fileCase(
         }),
     },
   );
-  const reading = await readArchivalPackage(folderSource(dir), { profile: CASE_LAYOUT });
+  const reading = await readArchivalPackage(folderSource(dir));
   return { prepared, dir, result, reading };
 }

@@ -14,7 +14,6 @@ import {
   type VirusScanner,
 } from '@dangan/checks';
 import { clamavScanner } from '@dangan/checks/node';
-import { CASE_LAYOUT } from './layout.js';
 
 /** One package checked, and where its reports were written. */
 export interface CheckedPackage {
@@ -55,7 +54,6 @@ export async function checkPackage(
     source,
     name: label,
     trustAnchors: options.trustAnchors,
-    layouts: [CASE_LAYOUT],
     ...(options.scanner === undefined ? {} : { scanner: options.scanner }),
   });
   const html = join(options.dir, `${options.file}.html`);

@@ -13,57 +13,34 @@
  * Run: `cd packages/checks && npx tsx --conditions=@dangan/source bench/check-1gib.ts [--quick]` (`--quick`: 128 MiB).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash, randomFillSync } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile } from '@dangan/core/node';
 import { folderSink, folderSource } from '@dangan/packaging/node';
+import {
+  benchRecord,
+  type ChildReport,
+  MiB,
+  median,
+  nodeSm3Files,
+  printChildReport,
+  runChild,
+  timed,
+  writeRandomFile,
+} from '../../../scripts/bench-support.js';
 import { buildArchivalPackage } from '../../packaging/src/archival/index.js';
 import { runChecks } from '../src/engine/run-checks.js';
 
-const MiB = 1024 * 1024;
+const record = (size: number) =>
+  benchRecord(
+    888,
+    '现场核查数据',
+    { name: 'data.bin', format: 'application/octet-stream', size },
+    '310115202603160888',
+  );
 
-function record(size: number) {
-  const id = '310115-MSC-2026-000888-01';
-  return {
-    文件实体: {
-      聚合层次: '文件',
-      来源: { 立档单位名称: '上海市浦东新区市场监督管理局' },
-      电子文件号: id,
-      档号: { 全宗号: 'Z109', 年度: '2026', 保管期限: '永久', 机构或问题: 'DJK', 室编件号: 888 },
-      内容描述: {
-        题名: '现场核查数据',
-        责任者: '上海市浦东新区市场监督管理局',
-        日期: '2026-03-18',
-        密级: '公开',
-      },
-      形式特征: { 文件组合类型: '单件', 语种: '汉语' },
-      电子属性: [{ 格式信息: 'application/octet-stream', 计算机文件名: 'data.bin', 计算机文件大小: size }],
-      存储位置: { 当前位置: 'oss://archives/2026/888/', 脱机载体编号: ['在线'] },
-      权限管理: { 控制标识: '控制' },
-    },
-    机构人员实体: [{ 机构人员标识符: 'A1', 机构人员名称: '登记注册科' }],
-    业务实体: [
-      {
-        业务标识符: 'B1',
-        机构人员标识符: 'A1',
-        文件标识符: id,
-        业务状态: '历史行为',
-        业务行为: '归档',
-        行为时间: '2026-03-20T10:00:00+08:00',
-      },
-    ],
-    办件: {
-      事项编码: '310115000000-JYXK-0001',
-      事项名称: '企业设立登记',
-      办件编号: '310115202603160888',
-      受理时间: '2026-03-16T09:12:40+08:00',
-    },
-  };
-}
-
-type ChildResult = { ms: number; maxRssMiB: number; detail?: string };
+type ChildResult = ChildReport & { detail?: string };
 
 async function childCheck(dir: string): Promise<void> {
   const started = performance.now();
@@ -75,30 +52,13 @@ async function childCheck(dir: string): Promise<void> {
   const ms = performance.now() - started;
   const fixity = report.items.find((i) => i.id === 'GD-1-1');
   if (fixity?.status !== 'pass') throw new Error(`fixity did not pass: ${JSON.stringify(fixity)}`);
-  const statuses = report.items.map((i) => `${i.id}:${i.status}`).join(' ');
-  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, detail: statuses }));
+  printChildReport(ms, { detail: report.items.map((i) => `${i.id}:${i.status}`).join(' ') });
 }
 
 function childNodeSm3(file: string): void {
   const started = performance.now();
-  const hash = createHash('sm3');
-  const fd = openSync(file, 'r');
-  const buffer = new Uint8Array(MiB);
-  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-  closeSync(fd);
-  hash.digest('hex');
-  console.log(
-    JSON.stringify({ ms: performance.now() - started, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
-  );
-}
-
-function runChild(args: string[]): ChildResult {
-  const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (c.status !== 0) throw new Error(`child failed: ${c.stderr}`);
-  return JSON.parse(c.stdout.trim().split('\n').at(-1)!) as ChildResult;
+  nodeSm3Files([file]);
+  printChildReport(performance.now() - started);
 }
 
 if (process.argv[2] === '--child-check') {
@@ -113,10 +73,7 @@ if (process.argv[2] === '--child-check') {
   const content = join(work, 'data.bin');
   const pkgDir = join(work, 'pkg');
   try {
-    const fd = openSync(content, 'w');
-    const block = new Uint8Array(MiB);
-    for (let written = 0; written < size; written += MiB) writeSync(fd, randomFillSync(block));
-    closeSync(fd);
+    writeRandomFile(content, size);
     await buildArchivalPackage(
       {
         items: [
@@ -139,17 +96,18 @@ if (process.argv[2] === '--child-check') {
     const file = join(stored, spawnSync('ls', [stored], { encoding: 'utf8' }).stdout.trim());
     if (statSync(file).size !== size) throw new Error('content file not where expected');
 
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ours: ChildResult[] = [];
     const node: ChildResult[] = [];
     const openssl: number[] = [];
     for (let r = 0; r < runs; r++) {
-      ours.push(runChild(['--child-check', pkgDir]));
+      ours.push(runChild<ChildResult>(['--child-check', pkgDir]));
       node.push(runChild(['--child-sm3', file]));
-      const started = performance.now();
-      const o = spawnSync('openssl', ['dgst', '-sm3', file], { encoding: 'utf8' });
-      if (o.status !== 0) throw new Error(`openssl failed: ${o.stderr}`);
-      openssl.push(performance.now() - started);
+      openssl.push(
+        timed(() => {
+          const o = spawnSync('openssl', ['dgst', '-sm3', file], { encoding: 'utf8' });
+          if (o.status !== 0) throw new Error(`openssl failed: ${o.stderr}`);
+        }),
+      );
     }
     const t = median(ours.map((x) => x.ms)) / 1000;
     const tn = median(node.map((x) => x.ms)) / 1000;

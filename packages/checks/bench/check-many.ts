@@ -9,55 +9,26 @@
  * peak RSS. Run: `cd packages/checks && npx tsx --conditions=@dangan/source bench/check-many.ts [--quick]`
  * (`--quick`: 100 packages).
  */
-import { spawnSync } from 'node:child_process';
-import { createHash, randomFillSync } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+
+import { randomFillSync } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { folderSink, folderSource } from '@dangan/packaging/node';
+import {
+  benchRecord,
+  type ChildReport,
+  MiB,
+  median,
+  nodeSm3Files,
+  printChildReport,
+  runChild,
+} from '../../../scripts/bench-support.js';
 import { buildArchivalPackage } from '../../packaging/src/archival/index.js';
 import { runChecksMany } from '../src/engine/run-many.js';
 
-const MiB = 1024 * 1024;
-
-function record(n: number, size: number) {
-  const id = `310115-MSC-2026-${String(n).padStart(6, '0')}-01`;
-  return {
-    文件实体: {
-      聚合层次: '文件',
-      来源: { 立档单位名称: '上海市浦东新区市场监督管理局' },
-      电子文件号: id,
-      档号: { 全宗号: 'Z109', 年度: '2026', 保管期限: '永久', 机构或问题: 'DJK', 室编件号: n },
-      内容描述: {
-        题名: `申请材料（第${n}号）`,
-        责任者: '上海市浦东新区市场监督管理局',
-        日期: '2026-03-18',
-        密级: '公开',
-      },
-      形式特征: { 文件组合类型: '单件', 语种: '汉语' },
-      电子属性: [{ 格式信息: 'application/octet-stream', 计算机文件名: 'data.bin', 计算机文件大小: size }],
-      存储位置: { 当前位置: `oss://archives/2026/${n}/`, 脱机载体编号: ['在线'] },
-      权限管理: { 控制标识: '控制' },
-    },
-    机构人员实体: [{ 机构人员标识符: 'A1', 机构人员名称: '登记注册科' }],
-    业务实体: [
-      {
-        业务标识符: 'B1',
-        机构人员标识符: 'A1',
-        文件标识符: id,
-        业务状态: '历史行为',
-        业务行为: '归档',
-        行为时间: '2026-03-20T10:00:00+08:00',
-      },
-    ],
-    办件: {
-      事项编码: '310115000000-JYXK-0001',
-      事项名称: '企业设立登记',
-      办件编号: `3101152026${String(n).padStart(8, '0')}`,
-      受理时间: '2026-03-16T09:12:40+08:00',
-    },
-  };
-}
+const record = (n: number, size: number) =>
+  benchRecord(n, `申请材料（第${n}号）`, { name: 'data.bin', format: 'application/octet-stream', size });
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -81,32 +52,14 @@ async function childCheck(root: string, concurrency: number): Promise<void> {
   }
   const ms = performance.now() - started;
   if (passed !== dirs.length) throw new Error(`fixity passed for ${passed} of ${dirs.length}`);
-  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  printChildReport(ms);
 }
 
 function childHash(root: string): void {
   const files = walk(root);
   const started = performance.now();
-  const buffer = new Uint8Array(MiB);
-  for (const f of files) {
-    const hash = createHash('sm3');
-    const fd = openSync(f, 'r');
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-    closeSync(fd);
-    hash.digest('hex');
-  }
-  console.log(
-    JSON.stringify({ ms: performance.now() - started, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
-  );
-}
-
-function runChild(args: string[]): { ms: number; maxRssMiB: number } {
-  const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  if (c.status !== 0) throw new Error(`child failed: ${c.stderr}`);
-  return JSON.parse(c.stdout.trim().split('\n').at(-1)!);
+  nodeSm3Files(files);
+  printChildReport(performance.now() - started);
 }
 
 if (process.argv[2] === '--child-check') {
@@ -142,9 +95,8 @@ if (process.argv[2] === '--child-check') {
       );
     }
     const bytes = walk(root).reduce((sum, f) => sum + statSync(f).size, 0);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const ours: { ms: number; maxRssMiB: number }[] = [];
-    const hashes: { ms: number; maxRssMiB: number }[] = [];
+    const ours: ChildReport[] = [];
+    const hashes: ChildReport[] = [];
     for (let r = 0; r < runs; r++) {
       ours.push(runChild(['--child-check', root, String(concurrency)]));
       hashes.push(runChild(['--child-hash', root]));

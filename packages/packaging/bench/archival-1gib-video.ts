@@ -13,55 +13,31 @@
  * (`--quick`: 128 MiB).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromFile } from '@dangan/core/node';
+import {
+  benchRecord,
+  type ChildReport,
+  MiB,
+  median,
+  printChildReport,
+  runChild,
+  timed,
+  writeRandomFile,
+} from '../../../scripts/bench-support.js';
 import { buildArchivalPackage } from '../src/archival/index.js';
 import { zipFileSink } from '../src/node/index.js';
 
-const MiB = 1024 * 1024;
-
 /** The child: builds the package and prints `{ ms, maxRssMiB, sm3, zipSize }`. */
 async function child(video: string, out: string): Promise<void> {
-  const size = statSync(video).size;
-  const id = '310115-MSC-2026-000777-01';
-  const record = {
-    文件实体: {
-      聚合层次: '文件',
-      来源: { 立档单位名称: '上海市浦东新区市场监督管理局' },
-      电子文件号: id,
-      档号: { 全宗号: 'Z109', 年度: '2026', 保管期限: '永久', 机构或问题: 'DJK', 室编件号: 777 },
-      内容描述: {
-        题名: '现场核查录像',
-        责任者: '上海市浦东新区市场监督管理局',
-        日期: '2026-03-18',
-        密级: '公开',
-      },
-      形式特征: { 文件组合类型: '单件', 语种: '汉语' },
-      电子属性: [{ 格式信息: 'MPEG-4, video/mp4', 计算机文件名: 'video.mp4', 计算机文件大小: size }],
-      存储位置: { 当前位置: 'oss://archives/2026/777/', 脱机载体编号: ['在线'] },
-      权限管理: { 控制标识: '控制' },
-    },
-    机构人员实体: [{ 机构人员标识符: 'A1', 机构人员名称: '登记注册科' }],
-    业务实体: [
-      {
-        业务标识符: 'B1',
-        机构人员标识符: 'A1',
-        文件标识符: id,
-        业务状态: '历史行为',
-        业务行为: '归档',
-        行为时间: '2026-03-20T10:00:00+08:00',
-      },
-    ],
-    办件: {
-      事项编码: '310115000000-JYXK-0001',
-      事项名称: '企业设立登记',
-      办件编号: '310115202603160777',
-      受理时间: '2026-03-16T09:12:40+08:00',
-    },
-  };
+  const record = benchRecord(
+    777,
+    '现场核查录像',
+    { name: 'video.mp4', format: 'MPEG-4, video/mp4', size: statSync(video).size },
+    '310115202603160777',
+  );
   const started = performance.now();
   const result = await buildArchivalPackage(
     {
@@ -71,17 +47,14 @@ async function child(video: string, out: string): Promise<void> {
     },
     zipFileSink(out),
   );
-  const ms = performance.now() - started;
-  console.log(
-    JSON.stringify({
-      ms,
-      maxRssMiB: process.resourceUsage().maxRSS / 1024,
-      sm3: result.items[0]!.files[0]!.digests.sm3,
-      zipSize: result.written.zipSize,
-      entries: result.totals.files,
-    }),
-  );
+  printChildReport(performance.now() - started, {
+    sm3: result.items[0]!.files[0]!.digests.sm3,
+    zipSize: result.written.zipSize,
+    entries: result.totals.files,
+  });
 }
+
+type OursReport = ChildReport & { readonly sm3: string; readonly zipSize: number };
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!, process.argv[4]!);
@@ -92,24 +65,15 @@ if (process.argv[2] === '--child') {
   const dir = mkdtempSync(join(tmpdir(), 'dangan-archival-bench-'));
   const video = join(dir, 'video.mp4');
   try {
-    // Pseudo-random content (incompressible, like real video), written in 1 MiB pieces.
-    const fd = openSync(video, 'w');
-    const block = new Uint8Array(MiB);
-    for (let written = 0; written < size; written += MiB) writeSync(fd, randomFillSync(block));
-    closeSync(fd);
+    writeRandomFile(video, size);
 
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const ours: { ms: number; maxRssMiB: number; sm3: string; zipSize: number }[] = [];
+    const ours: OursReport[] = [];
     const peer: number[] = [];
     let peerSm3 = '';
     for (let r = 0; r < runs; r++) {
       const out = join(dir, 'ours.zip');
       rmSync(out, { force: true });
-      const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', video, out], {
-        encoding: 'utf8',
-      });
-      if (c.status !== 0) throw new Error(`child failed: ${c.stderr}`);
-      ours.push(JSON.parse(c.stdout.trim().split('\n').at(-1)!));
+      ours.push(runChild<OursReport>(['--child', video, out]));
       if (r === 0) {
         const t = spawnSync('unzip', ['-tq', out], { encoding: 'utf8' });
         if (t.status !== 0) throw new Error(`unzip -t failed: ${t.stdout}${t.stderr}`);
@@ -118,10 +82,13 @@ if (process.argv[2] === '--child') {
 
       const peerZip = join(dir, 'peer.zip');
       rmSync(peerZip, { force: true });
-      const started = performance.now();
-      execFileSync('zip', ['-q', '-0', peerZip, 'video.mp4'], { cwd: dir });
-      const dgst = execFileSync('openssl', ['dgst', '-sm3', video], { encoding: 'utf8' });
-      peer.push(performance.now() - started);
+      let dgst = '';
+      peer.push(
+        timed(() => {
+          execFileSync('zip', ['-q', '-0', peerZip, 'video.mp4'], { cwd: dir });
+          dgst = execFileSync('openssl', ['dgst', '-sm3', video], { encoding: 'utf8' });
+        }),
+      );
       peerSm3 = dgst.trim().split('= ').at(-1)!;
       rmSync(peerZip, { force: true });
     }

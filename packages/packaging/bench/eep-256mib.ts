@@ -12,33 +12,28 @@
  * Run: `cd packages/packaging && npx tsx --conditions=@dangan/source bench/eep-256mib.ts [--quick]`
  * (`--quick`: 32 MiB).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomFillSync } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  mkdtempSync,
-  openSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm2 } from '@dangan/core';
 import { fromFile } from '@dangan/core/node';
+import {
+  type ChildReport as BaseChildReport,
+  MiB,
+  nodeSm3Files,
+  printChildReport,
+  runChild as runBenchChild,
+  timed,
+  writeRandomFile,
+} from '../../../scripts/bench-support.js';
 import { createCertificate } from '../../core/src/sm2/certificate-create.js';
 import { buildEep } from '../src/eep/build/build-eep.js';
 import { extractEep } from '../src/eep/extract/extract-eep.js';
 import { verifyEep } from '../src/eep/verify/verify-eep.js';
 import { folderSink } from '../src/node/folder-sink.js';
 
-const MiB = 1024 * 1024;
-
-interface ChildReport {
-  readonly ms: number;
-  readonly maxRssMiB: number;
+interface ChildReport extends BaseChildReport {
   readonly [key: string]: unknown;
 }
 
@@ -119,34 +114,14 @@ async function child(step: string, dir: string): Promise<void> {
     const r = await extractEep(fromFile(eep), folderSink(join(dir, 'out')));
     extra = { sm3: r.files[0]?.digests.sm3, size: r.files[0]?.size };
   }
-  const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }));
+  printChildReport(performance.now() - started, extra);
 }
 
-function runChild(step: string, dir: string): ChildReport {
-  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', step, dir], {
-    encoding: 'utf8',
-    maxBuffer: 16 * MiB,
-  });
-  if (r.status !== 0) throw new Error(`${step} failed:\n${r.stdout}\n${r.stderr}`);
-  const lines = r.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]!) as ChildReport;
-}
-
-function timed(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
+const runChild = (step: string, dir: string): ChildReport =>
+  runBenchChild<ChildReport>(['--child', step, dir]);
 
 function sh(command: string): void {
   execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function sm3OfFile(path: string): Promise<string> {
-  const hash = createHash('sm3');
-  for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 async function main(): Promise<void> {
@@ -155,15 +130,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dangan-eep-bench-'));
   try {
     const raw = join(dir, 'file.pdf');
-    const fd = openSync(raw, 'w');
-    const block = Buffer.alloc(MiB);
-    for (let done = 0; done < size; done += MiB) {
-      randomFillSync(block);
-      writeSync(fd, block);
-    }
-    closeSync(fd);
+    writeRandomFile(raw, size);
     signer(dir);
-    const expected = await sm3OfFile(raw);
+    const [expected] = nodeSm3Files([raw]);
 
     const build = runChild('build', dir);
     const verify = runChild('verify', dir);

@@ -36,6 +36,7 @@ import type {
   StatedDigest,
 } from './facts.js';
 import type { ProgressTracker } from './progress.js';
+import type { CarrierPosition } from './rule.js';
 import { archivalView } from './view/archival.js';
 import { genericView } from './view/generic.js';
 import { isTransferCarrier, transferStructuralPaths, transferView } from './view/transfer.js';
@@ -187,6 +188,7 @@ export async function gatherFacts(
   const reader = cachedSource(source, cache);
   let view: PackageView;
   let transferAlgorithm: DigestAlgorithm | undefined;
+  let carrier: CarrierPosition | undefined;
   if (layout !== undefined) {
     const reading = await readArchivalPackage(reader, {
       profile: layout,
@@ -205,6 +207,7 @@ export async function gatherFacts(
     });
     const t = await transferView(inventory, listing, cache, o.scheme);
     transferAlgorithm = t.digestAlgorithm;
+    carrier = t.carrier;
     view = t;
   } else {
     view = await genericView(listing, cache, o.scheme);
@@ -269,6 +272,7 @@ export async function gatherFacts(
   return {
     records,
     metadataDocuments: view.metadataDocuments,
+    ...(carrier === undefined ? {} : { carrier }),
     subjectName: o.subjectName,
     view,
     entries,

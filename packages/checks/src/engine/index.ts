@@ -40,7 +40,14 @@ export type {
 export type { PackageDigestFact, RegisteredTotals } from './gather.js';
 export { cannotEvaluate, finding, notApplicable, verdict } from './outcome.js';
 export type { CheckPhase, CheckProgress, ProgressListener } from './progress.js';
-export type { ItemOutcome, PackageFacts, RecordFact, RuleContext, RuleEvaluator } from './rule.js';
+export type {
+  CarrierPosition,
+  ItemOutcome,
+  PackageFacts,
+  RecordFact,
+  RuleContext,
+  RuleEvaluator,
+} from './rule.js';
 export { allRules, type EngineRuleKey, engineRules } from './rule-registry.js';
 export { type CheckSource, type RunChecksOptions, runChecks, safeRunChecks } from './run-checks.js';
 export {

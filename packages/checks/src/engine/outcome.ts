@@ -68,3 +68,21 @@ export function finding(
     ...(element === undefined ? {} : { element }),
   };
 }
+
+/**
+ * The finding for an entry the single read could not read to its end (条目无法读取): the reader's own
+ * finding when it left one (`readError`), else `CHECK_ENTRY_UNREADABLE` naming `path` (default the
+ * entry's own path; a rule names the path its document lists).
+ *
+ * @example
+ * if (!fact.read) findings.push(unreadableEntry(fact));
+ */
+export function unreadableEntry(
+  fact: { readonly path: string; readonly readError?: Finding },
+  path = fact.path,
+): Finding {
+  return (
+    fact.readError ??
+    finding('CHECK_ENTRY_UNREADABLE', 'error', `“${path}”无法读取`, `"${path}" cannot be read`, path)
+  );
+}

@@ -13,6 +13,19 @@ export interface RecordFact {
 }
 
 /**
+ * Where a package stands in the set of carriers (载体) of one offline 移交, as its own handover documents say
+ * (the 移交与接收登记表 and the 数字摘要 sheet list every carrier of the set; 说明文件 names this one).
+ */
+export interface CarrierPosition {
+  /** 载体编号 of this carrier. */
+  readonly number: string;
+  /** Its place in the set (from 1), when the 登记表 or the sheet lists it. */
+  readonly index?: number;
+  /** Carriers in the set. */
+  readonly total: number;
+}
+
+/**
  * What the engine learned about a package in its single pass, for the rules to judge. The engine owns
  * this shape (`engine/facts.ts` extends it); rules read it and never touch bytes themselves.
  */
@@ -27,6 +40,11 @@ export interface PackageFacts {
     readonly records: number;
     readonly findings: readonly Finding[];
   }[];
+  /**
+   * The package is one carrier of a 移交 on several carriers: rules judging a whole sequence (件号 continuity)
+   * then judge this carrier's part of it. Absent for a lone carrier, an online transfer and other packages.
+   */
+  readonly carrier?: CarrierPosition;
 }
 
 /** What a rule is given (检测上下文). */

@@ -8,6 +8,7 @@ import {
 } from '@dangan/core';
 import type { MetadataScheme } from '@dangan/metadata';
 import {
+  isPackageSource,
   openPackage,
   type PackageSource,
   type RandomAccessSource,
@@ -188,8 +189,8 @@ export async function collectFacts(
       const pkg = await openPackage(o.source, o.zipLimits === undefined ? {} : { limits: o.zipLimits });
       source = pkg.source;
       opened = pkg.source;
-      container = containerOf(pkg.zip, pkg.findings, o.source);
       containerBytes = randomAccessOf(o.source);
+      container = containerOf(pkg.zip, pkg.findings, containerBytes);
     }
     facts = await gatherFacts({
       source,
@@ -404,14 +405,8 @@ async function scannerVersion(scanner: VirusScanner): Promise<string> {
 function containerOf(
   zip: ZipArchive | undefined,
   findings: readonly Finding[],
-  input: CheckSource,
+  bytes: RandomAccessSource,
 ): ContainerFact {
-  const size =
-    input instanceof Uint8Array
-      ? input.length
-      : isBlob(input)
-        ? input.size
-        : (input as RandomAccessSource).size;
   return {
     kind: 'zip',
     findings,
@@ -421,7 +416,7 @@ function containerOf(
       encrypted: e.encrypted,
       directory: e.isDirectory,
     })),
-    size,
+    size: bytes.size,
   };
 }
 
@@ -439,18 +434,6 @@ function randomAccessOf(input: CheckSource): RandomAccessSource {
 }
 
 const isBlob = (v: unknown): v is Blob => typeof Blob !== 'undefined' && v instanceof Blob;
-
-function isPackageSource(value: unknown): value is PackageSource {
-  const v = value as Partial<PackageSource> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.list === 'function' &&
-    typeof v.read === 'function' &&
-    typeof v.has === 'function' &&
-    typeof v.close === 'function'
-  );
-}
 
 function checkOptions(options: RunChecksOptions): RunChecksOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');

@@ -98,16 +98,20 @@ export function validateProfile(profile: unknown): ProfileFinding[] {
 
 type Add = (code: ProfileFindingCode, path: string, zh: string, en: string) => void;
 
+/** Whether the field `name` at `path` is a plain object; when it is not, adds the finding that says so. */
+function isObjectField(
+  value: unknown,
+  path: string,
+  name: string,
+  add: Add,
+): value is { readonly [key: string]: unknown } {
+  if (isPlainObject(value)) return true;
+  add('CHECK_PROFILE_INVALID', path, `${name} 应为对象，实为${describe(value)}`, `${name} must be an object`);
+  return false;
+}
+
 function validateItems(items: unknown, add: Add): void {
-  if (!isPlainObject(items)) {
-    add(
-      'CHECK_PROFILE_INVALID',
-      '/items',
-      `items 应为对象，实为${describe(items)}`,
-      'items must be an object',
-    );
-    return;
-  }
+  if (!isObjectField(items, '/items', 'items', add)) return;
   for (const [key, setting] of Object.entries(items)) {
     const path = `/items/${pointerKey(key)}`;
     if (itemKeyTarget(key) === undefined)
@@ -148,26 +152,12 @@ function validateItems(items: unknown, add: Add): void {
         `严重程度应为 error 或 warning，实为${describe(setting.severity)}`,
         `severity must be "error" or "warning", got ${JSON.stringify(setting.severity) ?? String(setting.severity)}`,
       );
-    if (setting.params !== undefined && !isPlainObject(setting.params))
-      add(
-        'CHECK_PROFILE_INVALID',
-        `${path}/params`,
-        `params 应为对象，实为${describe(setting.params)}`,
-        'params must be an object',
-      );
+    if (setting.params !== undefined) isObjectField(setting.params, `${path}/params`, 'params', add);
   }
 }
 
 function validateParameters(parameters: unknown, add: Add): void {
-  if (!isPlainObject(parameters)) {
-    add(
-      'CHECK_PROFILE_INVALID',
-      '/parameters',
-      `parameters 应为对象，实为${describe(parameters)}`,
-      'parameters must be an object',
-    );
-    return;
-  }
+  if (!isObjectField(parameters, '/parameters', 'parameters', add)) return;
   const { allowedFormats, digestAlgorithms, allowedEnvironments, metadata } = parameters;
   if (allowedFormats !== undefined) {
     if (!isPlainObject(allowedFormats)) {
@@ -256,15 +246,7 @@ function checkList(
 
 function validateMetadataParameters(metadata: unknown, add: Add): void {
   const path = '/parameters/metadata';
-  if (!isPlainObject(metadata)) {
-    add(
-      'CHECK_PROFILE_INVALID',
-      path,
-      `metadata 应为对象，实为${describe(metadata)}`,
-      'metadata must be an object',
-    );
-    return;
-  }
+  if (!isObjectField(metadata, path, 'metadata', add)) return;
   const { maxLength, utcOffsetMinutes, unknownElements } = metadata;
   if (maxLength !== undefined && !(Number.isSafeInteger(maxLength) && (maxLength as number) >= 0))
     add(

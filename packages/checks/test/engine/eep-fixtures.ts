@@ -1,32 +1,14 @@
-import { concatBytes, sm2 } from '@dangan/core';
+import { concatBytes } from '@dangan/core';
 import { memorySource, type PackageSource } from '@dangan/packaging';
-import { createCertificate } from '../../../core/src/sm2/certificate-create.js';
 import { buildEep } from '../../../packaging/src/eep/build/build-eep.js';
+import { createTestPki } from '../../../packaging/test/eep/build/test-pki.js';
 import { minimalPdf } from './fixtures.js';
 
-/** A test CA and one signer it issued. */
+/** A fresh test CA (each call its own, so a test can name an untrusted one) and one signer it issued. */
 export function testPki() {
-  const ca = sm2.generateKeyPair();
-  const caCertificate = createCertificate({
-    publicKey: ca.publicKey,
-    signingKey: ca.privateKey,
-    subject: { C: 'CN', O: '某区档案馆', CN: 'dangan 检测测试 CA' },
-    serialNumber: 1n,
-    notBefore: new Date('2024-01-01T00:00:00Z'),
-    notAfter: new Date('2034-01-01T00:00:00Z'),
-    ca: true,
-  });
-  const key = sm2.generateKeyPair();
-  const certificate = createCertificate({
-    publicKey: key.publicKey,
-    signingKey: ca.privateKey,
-    issuerCertificate: caCertificate,
-    subject: { C: 'CN', O: '某区政务服务中心', CN: '归档签名' },
-    serialNumber: 100n,
-    notBefore: new Date('2024-01-01T00:00:00Z'),
-    notAfter: new Date('2030-01-01T00:00:00Z'),
-  });
-  return { caCertificate, signer: { privateKey: key.privateKey, certificate } };
+  const pki = createTestPki();
+  const { privateKey, certificate } = pki.signer('归档签名');
+  return { caCertificate: pki.caCertificate, signer: { privateKey, certificate } };
 }
 
 /** A small valid DA/T 46 record describing one PDF. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { concatBytes, utf8 } from '@dangan/core';
 import {
@@ -13,6 +12,9 @@ import {
   type ArchivalPackageResult,
   buildArchivalPackage,
 } from '../../../packaging/src/archival/index.js';
+import { type FileSpec, ywtbRecord as packagingRecord } from '../../../packaging/test/archival/fixtures.js';
+
+export { type FileSpec, sm3Hex } from '../../../packaging/test/archival/fixtures.js';
 
 /** A small, structurally valid PDF (header, one page, xref with real offsets, trailer, %%EOF). */
 export function minimalPdf(text = '档案', options: { readonly encrypt?: boolean } = {}): Uint8Array {
@@ -105,64 +107,9 @@ export async function minimalOfd(
   return concatBytes(parts);
 }
 
-export const sm3Hex = (bytes: Uint8Array): string => createHash('sm3').update(bytes).digest('hex');
-
-export interface FileSpec {
-  readonly name: string;
-  readonly format: string;
-  readonly bytes: Uint8Array;
-  readonly material?: string;
-}
-
-/** A 一网通办 record of 件 `n` describing `files` (valid against the `ywtb` scheme). */
+/** A 一网通办 record of 件 `n` describing `files` (valid against the `ywtb` scheme), with 页数 1. */
 export function ywtbRecord(n: number, title: string, files: readonly FileSpec[]): Record<string, unknown> {
-  const id = `310115-MSC-2026-000123-${String(n).padStart(2, '0')}`;
-  const materials = files
-    .filter((f) => f.material !== undefined)
-    .map((f) => ({ 材料名称: f.material, 材料类别: '依据性材料', 计算机文件名: f.name }));
-  return {
-    文件实体: {
-      聚合层次: '文件',
-      来源: { 立档单位名称: '上海市浦东新区市场监督管理局' },
-      电子文件号: id,
-      档号: { 全宗号: 'Z109', 年度: '2026', 保管期限: '定期30年', 机构或问题: 'DJK', 室编件号: n },
-      内容描述: { 题名: title, 责任者: '上海市浦东新区市场监督管理局', 日期: '2026-03-18', 密级: '公开' },
-      形式特征: { 文件组合类型: files.length > 1 ? '组合文件' : '单件', 页数: 1, 语种: '汉语' },
-      电子属性: files.map((f) => ({
-        格式信息: f.format,
-        计算机文件名: f.name,
-        计算机文件大小: f.bytes.length,
-      })),
-      存储位置: { 当前位置: `oss://archives/2026/310115/000123/${n}/`, 脱机载体编号: ['在线'] },
-      权限管理: { 控制标识: '控制' },
-    },
-    机构人员实体: [{ 机构人员标识符: 'A1', 机构人员类型: '内设机构', 机构人员名称: '登记注册科' }],
-    业务实体: [
-      {
-        业务标识符: 'B1',
-        机构人员标识符: 'A1',
-        文件标识符: id,
-        业务状态: '历史行为',
-        业务行为: '归档',
-        行为时间: '2026-03-20T10:00:00+08:00',
-      },
-    ],
-    办件: Object.assign(
-      {
-        事项编码: '310115000000-JYXK-0001',
-        事项名称: '企业设立登记',
-        事项类型: '行政许可',
-        办件编号: '310115202603160001',
-        办件名称: '上海某某科技有限公司设立登记',
-        受理部门: '上海市浦东新区市场监督管理局',
-        受理时间: '2026-03-16T09:12:40+08:00',
-        办结时间: '2026-03-18T16:30:00+08:00',
-        办理结果: '准予登记',
-        行政区划编码: '310115',
-      },
-      materials.length === 0 ? {} : { 材料: materials },
-    ),
-  };
+  return packagingRecord(n, title, files, { pages: 1 });
 }
 
 /** The content files of the standard test 办件: a PDF, a PNG and an OFD, one 件 each. */

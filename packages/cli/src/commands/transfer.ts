@@ -1,15 +1,12 @@
 import { basename, dirname, join } from 'node:path';
 import { DanganError, type Finding } from '@dangan/core';
-import { type MetadataScheme, schemes } from '@dangan/metadata';
 import {
-  type ArchivalPackageReading,
   buildTransferPackage,
   type OpenedPackage,
   type PackageSink,
-  type PackageSource,
   parseCarrierCapacity,
   readArchivalPackage,
-  type TransferEntry,
+  safeTransferItemsFromArchivalPackage,
   type TransferItem,
   type TransferOptions,
   type TransferTarget,
@@ -20,7 +17,6 @@ import { assertOutputFree, isZipPath, loadJson } from '../files.js';
 import { type CliIo, EXIT, type GlobalOptions, printJson, t } from '../io.js';
 import { printFindings } from '../print-findings.js';
 import { formatBytes } from '../progress.js';
-import { schemeById } from '../schemes.js';
 
 const USAGE: readonly [string, string] = [
   '用法：dangan transfer <归档信息包…> --out <目录|包.zip> [--carrier-size <容量>] [--details <移交信息.json>] [--force]',
@@ -29,10 +25,11 @@ const USAGE: readonly [string, string] = [
 
 /**
  * `dangan transfer <package…> --out <dir|zip> [--carrier-size <size>]`: the 移交信息包 of 归档信息包 (ZIPs or
- * folders; each 件 becomes one transfer item, see {@link itemsOf}), online (one package) or, with
- * `--carrier-size 4.7GB`, offline across carriers (`<dir>/<载体编号>/`, or `<name>-<载体编号>.zip` next to a
- * `.zip` output). Items below the retention threshold (30 years) are left out and listed. `--details` gives
- * the 登记表 and 说明文件 fields (`{ "registration": {…}, "readme": {…} }`).
+ * folders; each 件 becomes one transfer item by packaging's `transferItemsFromArchivalPackage`, which also
+ * refuses a package that does not read cleanly), online (one package) or, with `--carrier-size 4.7GB`, offline
+ * across carriers (`<dir>/<载体编号>/`, or `<name>-<载体编号>.zip` next to a `.zip` output). Items below the
+ * retention threshold (30 years) are left out and listed. `--details` gives the 登记表 and 说明文件 fields
+ * (`{ "registration": {…}, "readme": {…} }`).
  */
 export const transferCommand: Command = {
   name: 'transfer',
@@ -64,7 +61,6 @@ export const transferCommand: Command = {
       const items: TransferItem[] = [];
       const problems: Finding[] = [];
       let unit: string | undefined;
-      let scheme: MetadataScheme | undefined;
       for (const path of inputs) {
         const pkg = await openPackagePath(path);
         opened.push(pkg);
@@ -74,22 +70,13 @@ export const transferCommand: Command = {
           continue;
         }
         const reading = await readArchivalPackage(pkg.source);
-        const errors = reading.findings.filter((f) => f.severity === 'error');
-        if (reading.manifest === undefined || errors.length > 0) {
-          problems.push(...errors.map((f) => within(path, f)));
-          if (errors.length === 0)
-            problems.push({
-              code: 'CLI_NOT_ARCHIVAL_PACKAGE',
-              severity: 'error',
-              message: `${path} 不是归档信息包（没有清单）`,
-              messageEn: `${path} is not an 归档信息包 (no manifest)`,
-              path,
-            });
+        const made = await safeTransferItemsFromArchivalPackage(pkg.source, reading);
+        if (!made.ok) {
+          problems.push(...made.findings.map((f) => within(path, f)));
           continue;
         }
         unit ??= reading.registrationForm?.单位名称;
-        scheme ??= schemeById(reading.manifest.scheme);
-        items.push(...itemsOf(reading, pkg.source));
+        items.push(...made.value);
       }
       if (problems.length > 0) {
         io.stderr(
@@ -114,7 +101,6 @@ export const transferCommand: Command = {
             };
       const registration = { ...(unit === undefined ? {} : { 移交单位: unit }), ...details.registration };
       const options: TransferOptions = {
-        metadata: { scheme: scheme ?? schemes.ywtb, fileName: () => METADATA_FILE },
         ...(Object.keys(registration).length === 0 ? {} : { registration }),
         ...(details.readme === undefined ? {} : { readme: details.readme }),
       };
@@ -164,39 +150,6 @@ export const transferCommand: Command = {
     }
   },
 };
-
-/** Name of each 件's metadata document in its transfer folder (the record as dangan metadata XML). */
-const METADATA_FILE = '元数据.xml';
-
-/**
- * The transfer items of a 归档信息包: one per 件 (named by its 档号, never split across carriers), holding the
- * 件's content files under their 计算机文件名 (as the manifest records them: the transfer checks link a
- * record's 电子属性 to its files by that name), its EEP, and — written by the builder — its record as
- * `元数据.xml`. The archival package's own documents (清单, 目录, 登记表, 说明文件) describe that package, not the
- * 电子档案: the 移交信息包 has its own 文件目录, 登记表 and 数字摘要.
- */
-function itemsOf(reading: ArchivalPackageReading, source: PackageSource): TransferItem[] {
-  return reading.items.map((item) => {
-    const entries: TransferEntry[] = item.files.map((f) =>
-      Object.assign(
-        { path: safeName(f.originalName ?? basename(f.path)), source: source.read(f.path) },
-        f.size === undefined ? {} : { size: f.size },
-      ),
-    );
-    if (item.eep !== undefined)
-      entries.push({
-        path: basename(item.eep.path),
-        source: source.read(item.eep.path),
-        size: item.eep.size,
-      });
-    return { name: item.archivalCode, records: item.record === undefined ? [] : [item.record], entries };
-  });
-}
-
-/** A file name as one safe path segment (the packaging sink refuses the rest anyway). */
-function safeName(name: string): string {
-  return name.replace(/[\\/]/g, '_');
-}
 
 /** A finding of one input package, its path prefixed with the package's. */
 function within(path: string, f: Finding): Finding {

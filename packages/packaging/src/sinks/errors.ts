@@ -30,9 +30,5 @@ export function sinkError(
   messageEn: string,
   options: { readonly path?: string; readonly cause?: unknown } = {},
 ): DanganError {
-  return new DanganError(code, message, {
-    messageEn,
-    ...(options.path === undefined ? {} : { path: options.path }),
-    ...(options.cause === undefined ? {} : { cause: options.cause }),
-  });
+  return new DanganError(code, message, { ...options, messageEn });
 }

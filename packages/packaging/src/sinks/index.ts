@@ -11,6 +11,7 @@ export {
   safeCheckEntryPath,
 } from './entry-path.js';
 export { SINK_ERROR_CODES, type SinkErrorCode, sinkError } from './errors.js';
+export { isPackageSource } from './is-package-source.js';
 export {
   type MemoryPackageWritten,
   type MemorySink,

@@ -1,6 +1,7 @@
 import { type Finding, type SafeResult, safelyAsync } from '@dangan/core';
 import type { ZipSource } from '../zip/random-access.js';
 import { type OpenZipOptions, openZip, type ZipArchive } from '../zip/reader.js';
+import { isPackageSource } from './is-package-source.js';
 import type { PackageSource } from './types.js';
 import { zipSource } from './zip-source.js';
 
@@ -60,18 +61,6 @@ export function safeOpenPackage(
   options?: OpenPackageOptions,
 ): Promise<SafeResult<OpenedPackage>> {
   return safelyAsync(() => openPackage(input, options));
-}
-
-function isPackageSource(value: unknown): value is PackageSource {
-  const v = value as Partial<PackageSource> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.list === 'function' &&
-    typeof v.read === 'function' &&
-    typeof v.has === 'function' &&
-    typeof v.close === 'function'
-  );
 }
 
 function isBlob(value: unknown): value is Blob {

@@ -80,6 +80,17 @@ export const TRANSFER_FINDING_CODES = {
     zh: '无法把移交内容排入给定容量的载体',
     en: 'the content cannot be fitted onto carriers of the given capacity',
   },
+  TRANSFER_ARCHIVAL_PACKAGE_INVALID: {
+    severity: 'error',
+    zh: '归档信息包不完整、无法读取，或其中的件无法作为移交单位件（缺记录、文件重名），不能据以移交',
+    en: 'an archival package is incomplete or unreadable, or one of its items cannot become a transfer item',
+  },
+  TRANSFER_ARCHIVAL_FILE_CHANGED: {
+    severity: 'error',
+    zh: '移交时归档信息包中的文件与其清单记录的大小或摘要不符（归档后被改动）',
+    en: "a file of an archival package no longer matches its manifest's size or digest",
+    group: '1-5',
+  },
   TRANSFER_OTHER_DOCUMENT_REFUSED: {
     severity: 'error',
     zh: '“其他”文件夹只能存放 TXT、XML 或长期保存格式的文件',

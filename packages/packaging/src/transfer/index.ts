@@ -1,7 +1,8 @@
 /**
  * The 移交信息包 (transfer package, 《电子档案移交与接收办法》 附件2–3): selection by retention, the carrier layout
  * (说明文件.TXT, 文件目录.XML, 电子档案/, 其他/), online transfer as one package or offline transfer split across
- * carriers, the 移交与接收登记表 and the 数字摘要 sheet, and the carrier digest.
+ * carriers, the 移交与接收登记表 and the 数字摘要 sheet, and the carrier digest; the items of a 归档信息包
+ * (`transferItemsFromArchivalPackage`: one per 件, under the files' own names, without the 归档 documents).
  *
  * @module
  */
@@ -42,6 +43,12 @@ export {
   type ParsedDigestSheet,
   parseDigestSheet,
 } from './digest-sheet.js';
+export {
+  ARCHIVAL_ITEM_METADATA_FILE,
+  type ArchivalTransferItemsOptions,
+  safeTransferItemsFromArchivalPackage,
+  transferItemsFromArchivalPackage,
+} from './from-archival.js';
 export { type ArchivalCodeFacts, archivalCodeFacts } from './item-facts.js';
 export { handoverPaths, TRANSFER_LAYOUT, type TransferLayout } from './layout.js';
 export { OTHER_DOCUMENT_EXTENSIONS } from './other-documents.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '@dangan/core';
-import { type MetadataScheme, schemes } from '@dangan/metadata';
+import type { MetadataScheme } from '@dangan/metadata';
 import type { ArchivalPackageReading } from '../adapters/packaging.js';
 import type {
   CheckRecordFact,
@@ -10,7 +10,9 @@ import type {
   PackageView,
   RegistrationFact,
 } from '../facts.js';
-import { recordedLocationOf, recordFileLinks, recordIdOf } from './record-values.js';
+import { findingTaker } from './finding-taker.js';
+import { builtInScheme } from './metadata-document.js';
+import { checkRecordFact, recordFileLinks } from './record-values.js';
 
 /**
  * Fields a 归档信息包's 说明文件 must have (GD-1-12). dangan's own set (PROVISIONAL: the 归档信息包 readme is
@@ -50,16 +52,11 @@ export function archivalView(
   reading: ArchivalPackageReading,
   options: { readonly readmeFields?: readonly string[]; readonly scheme?: MetadataScheme } = {},
 ): PackageView {
-  const all = reading.findings;
   // Sizes and extra files are judged from the single read (fixity, carrier.extra-files), not from the listing.
-  const used = new Set<Finding>(
-    all.filter((f) => f.code === 'ARCHIVAL_FILE_SIZE_MISMATCH' || f.code === 'ARCHIVAL_FILE_EXTRA'),
+  const { take, rest } = findingTaker(
+    reading.findings,
+    (f) => f.code === 'ARCHIVAL_FILE_SIZE_MISMATCH' || f.code === 'ARCHIVAL_FILE_EXTRA',
   );
-  const take = (pred: (f: Finding) => boolean): Finding[] => {
-    const out = all.filter((f) => !used.has(f) && pred(f));
-    for (const f of out) used.add(f);
-    return out;
-  };
 
   const roles = new Map<string, EntryRole>();
   const manifest = reading.manifest;
@@ -201,35 +198,18 @@ export function archivalView(
     });
   }
   const schemeId = manifest?.scheme ?? reading.profile?.scheme;
-  const scheme =
-    options.scheme ??
-    (schemeId !== undefined && Object.hasOwn(schemes, schemeId)
-      ? (schemes as Readonly<Record<string, MetadataScheme>>)[schemeId]
-      : undefined);
+  const scheme = options.scheme ?? builtInScheme(schemeId);
   const records: CheckRecordFact[] = [];
   if (scheme !== undefined) {
     reading.records.forEach((record, index) => {
       const item = reading.items[index];
       const files = item?.files ?? [];
-      const id = recordIdOf(record);
-      const location = recordedLocationOf(record);
-      records.push(
-        Object.assign(
-          {
-            path: `${meta?.path ?? '元数据'}#${index + 1}`,
-            record,
-            scheme,
-            files: recordFileLinks(
-              record,
-              (attribute) => files.find((f) => f.attributeIndex === attribute)?.path,
-              'manifest',
-            ),
-          },
-          id === undefined ? {} : { id },
-          item === undefined ? {} : { archivalCode: item.archivalCode, folder: item.folder },
-          location === undefined ? {} : { recordedLocation: location },
-        ),
+      const links = recordFileLinks(
+        record,
+        (attribute) => files.find((f) => f.attributeIndex === attribute)?.path,
+        'manifest',
       );
+      records.push(checkRecordFact(`${meta?.path ?? '元数据'}#${index + 1}`, record, scheme, links, item));
     });
   }
 
@@ -248,6 +228,6 @@ export function archivalView(
     metadataDocuments,
     roles,
     // What is left: extra files (the extra-files rule recomputes them), missing content, summary mismatches …
-    findings: all.filter((f) => !used.has(f)),
+    findings: rest(),
   };
 }

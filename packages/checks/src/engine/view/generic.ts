@@ -1,11 +1,8 @@
-import { DanganError, type Finding } from '@dangan/core';
-import { type MetadataScheme, recordsFromXml, schemes, type UnknownRecord } from '@dangan/metadata';
+import type { MetadataScheme } from '@dangan/metadata';
 import type { PackageEntryInfo } from '@dangan/packaging';
 import type { CheckRecordFact, EntryRole, MetadataDocumentFact, PackageView } from '../facts.js';
-import { recordedLocationOf, recordFileLinks, recordIdOf } from './record-values.js';
-
-const METADATA_ROOTS = /<(?:[A-Za-z_][\w.-]*:)?(电子文件元数据|元数据集)[\s>/]/u;
-const EEP_ROOT = /<(?:[A-Za-z_][\w.-]*:)?电子文件封装包[\s>/]/u;
+import { EEP_ROOT, METADATA_ROOTS, readRecords } from './metadata-document.js';
+import { checkRecordFact, recordFileLinks } from './record-values.js';
 
 /**
  * The view of a package no layout reader recognises (通用视图): its metadata documents are the XML
@@ -45,53 +42,22 @@ export async function genericView(
       continue;
     }
     roles.set(e.path, 'metadata');
-    const declared = /\s方案="([^"]+)"/u.exec(head)?.[1];
-    const docScheme =
-      scheme ??
-      (declared !== undefined && Object.hasOwn(schemes, declared)
-        ? (schemes as Readonly<Record<string, MetadataScheme>>)[declared]!
-        : schemes.dat46);
-    const findings: Finding[] = [];
-    const read: UnknownRecord[] = [];
-    try {
-      for await (const record of recordsFromXml(bytes, docScheme, {
-        name: e.path,
-        onFinding: (f) => findings.push(f),
-      })) {
-        read.push(record);
-      }
-    } catch (err) {
-      if (!(err instanceof DanganError) || err.code === 'ABORTED') throw err;
-      findings.push(...err.findings.map((f) => ({ ...f, path: f.path ?? e.path })));
-    }
-    metadataDocuments.push({ path: e.path, records: read.length, findings });
+    const { records: read, scheme: docScheme, document } = await readRecords(bytes, e.path, head, scheme);
+    metadataDocuments.push(document);
     const folder = e.path.includes('/') ? e.path.slice(0, e.path.lastIndexOf('/') + 1) : '';
     read.forEach((record, index) => {
-      const id = recordIdOf(record);
-      const location = recordedLocationOf(record);
-      records.push(
-        Object.assign(
-          {
-            path: `${e.path}#${index + 1}`,
-            record,
-            scheme: docScheme,
-            files: recordFileLinks(
-              record,
-              (_attribute, name) => {
-                if (name === undefined) return undefined;
-                const matches = byName.get(name.normalize('NFC')) ?? [];
-                return (
-                  matches.find((p) => p === `${folder}${name}`) ??
-                  (matches.length === 1 ? matches[0] : undefined)
-                );
-              },
-              'name',
-            ),
-          },
-          id === undefined ? {} : { id },
-          location === undefined ? {} : { recordedLocation: location },
-        ),
+      const files = recordFileLinks(
+        record,
+        (_attribute, name) => {
+          if (name === undefined) return undefined;
+          const matches = byName.get(name.normalize('NFC')) ?? [];
+          return (
+            matches.find((p) => p === `${folder}${name}`) ?? (matches.length === 1 ? matches[0] : undefined)
+          );
+        },
+        'name',
       );
+      records.push(checkRecordFact(`${e.path}#${index + 1}`, record, docScheme, files));
     });
   }
   const kind = metadataDocuments.length === 0 && eeps > 0 && eeps === listing.length ? 'eep' : 'unknown';

@@ -1,5 +1,5 @@
-import type { UnknownRecord } from '@dangan/metadata';
-import type { RecordFileLink } from '../facts.js';
+import type { MetadataScheme, UnknownRecord } from '@dangan/metadata';
+import type { CheckRecordFact, RecordFileLink } from '../facts.js';
 
 type Obj = { readonly [key: string]: unknown };
 
@@ -115,4 +115,29 @@ export function recordFileLinks(
     }
     return link;
   });
+}
+
+/**
+ * The {@link CheckRecordFact} of a record read from a package (检测用记录): where it was read (`path`,
+ * `元数据.xml#2`), the record and its scheme, its files, and the 电子文件号 (M7) and 当前位置 (M66) it states;
+ * `placement` adds the 档号 and folder a layout gives it.
+ *
+ * @example
+ * checkRecordFact('元数据.xml#1', record, schemes.ywtb, recordFileLinks(record, (i) => paths[i], 'manifest'));
+ */
+export function checkRecordFact(
+  path: string,
+  record: UnknownRecord,
+  scheme: MetadataScheme,
+  files: readonly RecordFileLink[],
+  placement?: { readonly archivalCode: string; readonly folder: string },
+): CheckRecordFact {
+  const id = recordIdOf(record);
+  const location = recordedLocationOf(record);
+  return Object.assign(
+    { path, record, scheme, files },
+    id === undefined ? {} : { id },
+    placement === undefined ? {} : { archivalCode: placement.archivalCode, folder: placement.folder },
+    location === undefined ? {} : { recordedLocation: location },
+  );
 }

@@ -17,6 +17,7 @@ import type {
   PackageView,
   RegistrationFact,
 } from '../facts.js';
+import type { CarrierPosition } from '../rule.js';
 import { recordedLocationOf, recordFileLinks, recordIdOf } from './record-values.js';
 
 const METADATA_ROOTS = /<(?:[A-Za-z_][\w.-]*:)?(电子文件元数据|元数据集)[\s>/]/u;
@@ -88,7 +89,7 @@ export async function transferView(
   cache: ReadonlyMap<string, Uint8Array>,
   scheme?: MetadataScheme,
   layout: TransferLayout = TRANSFER_LAYOUT,
-): Promise<PackageView & { readonly digestAlgorithm: DigestAlgorithm }> {
+): Promise<PackageView & { readonly digestAlgorithm: DigestAlgorithm; readonly carrier?: CarrierPosition }> {
   const all = inventory.findings;
   const used = new Set<Finding>(
     all.filter((f) => f.code === 'TRANSFER_EXTRA_FILE' || f.code === 'TRANSFER_COUNT_MISMATCH'),
@@ -146,8 +147,13 @@ export async function transferView(
     sheet?.sheet.载体.find((r) => r.载体编号 === number) ??
     (sheet?.sheet.载体.length === 1 ? sheet.sheet.载体[0] : undefined);
 
-  // The 登记表 for this carrier.
+  // The 登记表 for this carrier, and where it stands in the set.
   const carrier = inventory.registered?.carrier;
+  const position = carrierPosition(
+    number,
+    inventory.registered?.form.载体.map((c) => c.载体编号) ?? [],
+    sheet?.sheet.载体.map((r) => r.载体编号) ?? [],
+  );
   const registration: RegistrationFact = {
     source: 'package',
     path: formPath ?? `${layout.other}/${layout.registrationForm}`,
@@ -245,7 +251,30 @@ export async function transferView(
     roles,
     findings: all.filter((f) => !used.has(f)),
     digestAlgorithm: algorithm,
+    ...(position === undefined ? {} : { carrier: position }),
   };
+}
+
+/**
+ * Where a carrier stands in its set, from the carrier numbers the 登记表 and the 数字摘要 sheet list (the longer
+ * list counts: a sheet or form that lost rows is reported by the 清点): `undefined` when this carrier's number
+ * is unknown or the set has a single carrier (an online transfer, a lone disc).
+ *
+ * @example
+ * carrierPosition('002', ['001', '002'], ['001', '002']); // { number: '002', index: 2, total: 2 }
+ */
+export function carrierPosition(
+  number: string | undefined,
+  registered: readonly string[],
+  sheet: readonly string[],
+): CarrierPosition | undefined {
+  if (number === undefined || number === '') return undefined;
+  const list = registered.length >= sheet.length ? registered : sheet;
+  const total = new Set(list).size;
+  if (total <= 1) return undefined;
+  const at = list.indexOf(number);
+  const index = at >= 0 ? at + 1 : sheet.indexOf(number) + 1;
+  return index > 0 ? { number, index, total } : { number, total };
 }
 
 async function readRecords(

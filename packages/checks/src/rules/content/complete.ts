@@ -1,6 +1,6 @@
 import type { Finding } from '@dangan/core';
 import type { CheckFacts, EntryFact } from '../../engine/facts.js';
-import { finding, notApplicable, verdict } from '../../engine/outcome.js';
+import { finding, notApplicable, unreadableEntry, verdict } from '../../engine/outcome.js';
 import type { ItemOutcome, RuleContext } from '../../engine/rule.js';
 import { compareDigests } from '../fixity/stated-digests.js';
 
@@ -68,16 +68,7 @@ export function contentCompleteRule(context: RuleContext<CheckFacts>): ItemOutco
 
 function intactness(fact: EntryFact): Finding[] {
   if (!fact.read) {
-    return [
-      fact.readError ??
-        finding(
-          'CHECK_ENTRY_UNREADABLE',
-          'error',
-          `“${fact.path}”无法读取`,
-          `"${fact.path}" cannot be read`,
-          fact.path,
-        ),
-    ];
+    return [unreadableEntry(fact)];
   }
   const out: Finding[] = [];
   if (fact.size === 0) {

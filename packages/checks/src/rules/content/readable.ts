@@ -1,6 +1,6 @@
 import type { Finding } from '@dangan/core';
 import type { CheckFacts } from '../../engine/facts.js';
-import { finding, notApplicable, verdict } from '../../engine/outcome.js';
+import { finding, notApplicable, unreadableEntry, verdict } from '../../engine/outcome.js';
 import type { ItemOutcome, RuleContext } from '../../engine/rule.js';
 
 /**
@@ -20,16 +20,7 @@ export function contentReadableRule(context: RuleContext<CheckFacts>): ItemOutco
   const findings: Finding[] = [];
   for (const e of content) {
     if (!e.read) {
-      findings.push(
-        e.readError ??
-          finding(
-            'CHECK_ENTRY_UNREADABLE',
-            'error',
-            `“${e.path}”无法读取`,
-            `"${e.path}" cannot be read`,
-            e.path,
-          ),
-      );
+      findings.push(unreadableEntry(e));
       continue;
     }
     const r = e.readability;

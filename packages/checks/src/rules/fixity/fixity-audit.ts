@@ -1,6 +1,6 @@
 import type { Finding } from '@dangan/core';
 import type { CheckFacts, StatedDigest } from '../../engine/facts.js';
-import { finding, notApplicable, verdict } from '../../engine/outcome.js';
+import { finding, notApplicable, unreadableEntry, verdict } from '../../engine/outcome.js';
 import type { ItemOutcome, RuleContext } from '../../engine/rule.js';
 import { compareDigests } from './stated-digests.js';
 
@@ -34,10 +34,7 @@ export function fixityAuditRule(context: RuleContext<CheckFacts>): ItemOutcome {
       return;
     }
     if (!fact.read) {
-      findings.push(
-        fact.readError ??
-          finding('CHECK_ENTRY_UNREADABLE', 'error', `“${path}”无法读取`, `"${path}" cannot be read`, path),
-      );
+      findings.push(unreadableEntry(fact, path));
       return;
     }
     const r = compareDigests(fact, stated, { from, fromEn });

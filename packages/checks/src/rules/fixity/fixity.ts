@@ -1,6 +1,6 @@
 import type { Finding } from '@dangan/core';
 import type { CheckFacts } from '../../engine/facts.js';
-import { cannotEvaluate, finding, notApplicable, verdict } from '../../engine/outcome.js';
+import { cannotEvaluate, finding, notApplicable, unreadableEntry, verdict } from '../../engine/outcome.js';
 import type { ItemOutcome, RuleContext } from '../../engine/rule.js';
 import { compareDigests } from './stated-digests.js';
 
@@ -60,16 +60,7 @@ export function fixityRule(context: RuleContext<CheckFacts>): ItemOutcome {
         continue;
       }
       if (!fact.read) {
-        findings.push(
-          fact.readError ??
-            finding(
-              'CHECK_ENTRY_UNREADABLE',
-              'error',
-              `“${row.path}”无法读取`,
-              `"${row.path}" cannot be read`,
-              row.path,
-            ),
-        );
+        findings.push(unreadableEntry(fact, row.path));
         continue;
       }
       if (row.size !== undefined && row.size !== fact.size) {

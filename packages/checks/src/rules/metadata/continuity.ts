@@ -5,7 +5,7 @@ import {
   recordArchivalCodeParts,
   type SequenceGapReport,
 } from '@dangan/metadata';
-import type { RecordFact, RuleEvaluator } from '../../engine/rule.js';
+import type { CarrierPosition, RecordFact, RuleEvaluator } from '../../engine/rule.js';
 import { type ArchivalCodeSettings, archivalCodeSettings } from './archival-code-settings.js';
 import { guarded, notApplicable, outcomeOf, RuleParamError, recordPath } from './outcome.js';
 import { stringParam } from './params.js';
@@ -190,16 +190,38 @@ function docNumber(fact: RecordFact): { value: number | string | undefined; poin
   };
 }
 
-function judge(c: SequenceClass, start: number | 'lowest', what: string, findings: Finding[]): void {
+/** The smallest whole number among `values` (numbers and digit strings), or `undefined`. */
+function lowest(values: readonly (number | string)[]): number | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  for (const v of values) {
+    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isSafeInteger(n) && n < min) min = n;
+  }
+  return Number.isFinite(min) ? min : undefined;
+}
+
+/**
+ * Judges one sequence. `start` is where it must begin; with `partial` (this package holds one stretch of a
+ * longer sequence: a carrier of a set) it may begin at any number from `start` up, so only gaps after its
+ * first number count. Returns whether the sequence began above `start` (a stretch that was let through).
+ */
+function judge(
+  c: SequenceClass,
+  start: number | 'lowest',
+  what: string,
+  findings: Finding[],
+  partial = false,
+): boolean {
   const values = c.entries.map((e) => e.value);
   let first = start;
-  if (first === 'lowest') {
-    let min = Number.POSITIVE_INFINITY;
-    for (const v of values) {
-      const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
-      if (Number.isSafeInteger(n) && n < min) min = n;
+  let continued = false;
+  if (first === 'lowest') first = lowest(values) ?? 1;
+  else if (partial) {
+    const min = lowest(values);
+    if (min !== undefined && min > first) {
+      first = min;
+      continued = true;
     }
-    first = Number.isFinite(min) ? min : 1;
   }
   const report: SequenceGapReport = findSequenceGaps(values, { start: first });
   const at = (index: number) => c.entries[index]!;
@@ -257,6 +279,19 @@ function judge(c: SequenceClass, start: number | 'lowest', what: string, finding
       `${c.label()}中${what}“${bad.value}”不是不小于 ${first} 的整数`,
       `${c.label()}: ${what} "${bad.value}" is not an integer of at least ${first}`,
     );
+  return continued;
+}
+
+/** The note that a carrier's sequences were judged as stretches of the set's. */
+function carrierNote(carrier: CarrierPosition, continued: readonly string[]): Finding {
+  const place = carrier.index === undefined ? '' : `第 ${carrier.index} 张，`;
+  const shown = continued.slice(0, 3).join('、') + (continued.length > 3 ? ` 等 ${continued.length} 个` : '');
+  return {
+    code: 'CHECK_SEQUENCE_CONTINUED',
+    severity: 'info',
+    message: `本包是 ${carrier.total} 张载体中的一张（${place}载体编号 ${carrier.number}），${shown}的编号接续其他载体，按本载体上最小的编号起算；整套载体的起始编号与衔接需合并各载体检查`,
+    messageEn: `This is carrier ${carrier.number} of ${carrier.total}: ${continued.length} sequence(s) continue from another carrier and are judged from their lowest number here`,
+  };
 }
 
 /**
@@ -272,6 +307,13 @@ function judge(c: SequenceClass, start: number | 'lowest', what: string, finding
  * Package order is the catalogue order: a number smaller than the one before it is a warning. `not-applicable`
  * when no record carries a 件号 or a 文档序号.
  *
+ * **One carrier of an offline 移交 on several** (`facts.carrier`, read from the carrier's 登记表 and 数字摘要
+ * sheet): a carrier holds a stretch of each sequence, since carriers are filled with whole 件 in catalogue
+ * order, so a 件号 class (and, grouped by 办件, a 办件's 件内顺序号) may begin at any number from `start` up; gaps
+ * after its first number and repeats still fail, and a note (`CHECK_SEQUENCE_CONTINUED`, info) names the
+ * sequences let through. Whether the stretches of all carriers join up is a property of the set, not of one
+ * carrier.
+ *
  * @example
  * metadataRules['metadata.continuity'](context, catalogue.byId('GD-2-6')!);
  * // { status: 'fail', findings: [{ code: 'FILING_SEQUENCE_GAP', message: '档号类别“Z109-WS·2025-D30-XK”中缺少件号 3（断号）', element: 'M17', … }] }
@@ -282,16 +324,23 @@ export const continuityRule: RuleEvaluator = (context, item) =>
     const start = readStart(context.itemParams);
     const groupBy = stringParam(context.itemParams, 'groupBy', '档号', ['档号', '办件'] as const);
     const records = context.facts.records;
+    // One carrier of several: it holds a stretch of each sequence (a 件 is never split, a class or a 办件 may be).
+    const carrier = context.facts.carrier;
+    const partial = carrier !== undefined && carrier.total > 1;
     const findings: Finding[] = [];
+    const continued: string[] = [];
     const classes = itemNumberClasses(records, settings);
-    for (const c of classes.values()) judge(c, start, '件号', findings);
+    for (const c of classes.values())
+      if (judge(c, start, '件号', findings, partial)) continued.push(c.label());
     const { groups, missing } = documentNumberGroups(records, settings, groupBy);
-    for (const g of groups.values()) judge(g, 1, '件内顺序号', findings);
+    for (const g of groups.values())
+      if (judge(g, 1, '件内顺序号', findings, partial && groupBy === '办件')) continued.push(g.label());
     findings.push(...missing);
     if (classes.size === 0 && groups.size === 0)
       return notApplicable(
         '记录中没有件号（M17/M18）或件内顺序号（M19），无连续性可检测',
         'no record carries an item number (M17/M18) or a document sequence number (M19)',
       );
+    if (carrier !== undefined && continued.length > 0) findings.push(carrierNote(carrier, continued));
     return outcomeOf(findings, item);
   });

@@ -34,9 +34,5 @@ export function eepError(
   messageEn: string,
   options: { readonly path?: string; readonly cause?: unknown } = {},
 ): DanganError {
-  return new DanganError(code, message, {
-    messageEn,
-    ...(options.path === undefined ? {} : { path: options.path }),
-    ...(options.cause === undefined ? {} : { cause: options.cause }),
-  });
+  return new DanganError(code, message, { ...options, messageEn });
 }

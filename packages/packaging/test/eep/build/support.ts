@@ -5,7 +5,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sm2 } from '@dangan/core';
 import type { UnknownRecord } from '@dangan/metadata';
-import type { EepSigner } from '../../../src/eep/sign/signer.js';
 
 /** The DA/T 48 schema (shared/standards), or undefined when absent. */
 export const XSD_PATH = ((): string | undefined => {
@@ -109,46 +108,7 @@ export function bytesOf(size: number, seed = 1): Uint8Array {
   return out;
 }
 
-/** A test CA and signers with certificates it issued. */
-export interface TestPki {
-  readonly caCertificate: Uint8Array;
-  readonly signer: (name: string, extra?: Partial<EepSigner>) => EepSigner & { publicKey: Uint8Array };
-}
-
-let pki: TestPki | undefined;
-
-/** One CA per test run; `signer(name)` issues a fresh key and certificate. */
-export function testPki(): TestPki {
-  if (pki !== undefined) return pki;
-  const ca = sm2.generateKeyPair();
-  const caCertificate = sm2.createCertificate({
-    publicKey: ca.publicKey,
-    signingKey: ca.privateKey,
-    subject: { C: 'CN', O: '某区档案馆', CN: 'dangan 测试 CA' },
-    serialNumber: 1n,
-    notBefore: new Date('2024-01-01T00:00:00Z'),
-    notAfter: new Date('2034-01-01T00:00:00Z'),
-    ca: true,
-  });
-  let serial = 100n;
-  pki = {
-    caCertificate,
-    signer: (name, extra = {}) => {
-      const key = sm2.generateKeyPair();
-      const certificate = sm2.createCertificate({
-        publicKey: key.publicKey,
-        signingKey: ca.privateKey,
-        issuerCertificate: caCertificate,
-        subject: { C: 'CN', O: '某区政务服务中心', CN: name },
-        serialNumber: serial++,
-        notBefore: new Date('2024-01-01T00:00:00Z'),
-        notAfter: new Date('2030-01-01T00:00:00Z'),
-      });
-      return { privateKey: key.privateKey, certificate, publicKey: key.publicKey, ...extra };
-    },
-  };
-  return pki;
-}
+export { createTestPki, type TestPki, testPki } from './test-pki.js';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
