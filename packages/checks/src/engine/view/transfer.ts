@@ -1,5 +1,5 @@
-import { DanganError, type DigestAlgorithm, type Finding } from '@dangan/core';
-import { type MetadataScheme, recordsFromXml, schemes, type UnknownRecord } from '@dangan/metadata';
+import type { DigestAlgorithm, Finding } from '@dangan/core';
+import type { MetadataScheme } from '@dangan/metadata';
 import type { PackageEntryInfo } from '@dangan/packaging';
 import {
   type PackageInventory,
@@ -18,10 +18,9 @@ import type {
   RegistrationFact,
 } from '../facts.js';
 import type { CarrierPosition } from '../rule.js';
+import { findingTaker } from './finding-taker.js';
+import { EEP_ROOT, METADATA_ROOTS, readRecords } from './metadata-document.js';
 import { recordedLocationOf, recordFileLinks, recordIdOf } from './record-values.js';
-
-const METADATA_ROOTS = /<(?:[A-Za-z_][\w.-]*:)?(电子文件元数据|元数据集)[\s>/]/u;
-const EEP_ROOT = /<(?:[A-Za-z_][\w.-]*:)?电子文件封装包[\s>/]/u;
 
 /**
  * Whether the entries look like a 移交信息包 carrier: 说明文件 and a 目录文件 at the root.
@@ -91,14 +90,10 @@ export async function transferView(
   layout: TransferLayout = TRANSFER_LAYOUT,
 ): Promise<PackageView & { readonly digestAlgorithm: DigestAlgorithm; readonly carrier?: CarrierPosition }> {
   const all = inventory.findings;
-  const used = new Set<Finding>(
-    all.filter((f) => f.code === 'TRANSFER_EXTRA_FILE' || f.code === 'TRANSFER_COUNT_MISMATCH'),
+  const { take, rest } = findingTaker(
+    all,
+    (f) => f.code === 'TRANSFER_EXTRA_FILE' || f.code === 'TRANSFER_COUNT_MISMATCH',
   );
-  const take = (pred: (f: Finding) => boolean): Finding[] => {
-    const out = all.filter((f) => !used.has(f) && pred(f));
-    for (const f of out) used.add(f);
-    return out;
-  };
   const byUpper = new Map(listing.map((e) => [e.path.toUpperCase(), e.path]));
   const actual = (name: string) => byUpper.get(name.toUpperCase());
   const roles = new Map<string, EntryRole>();
@@ -249,7 +244,7 @@ export async function transferView(
     records,
     metadataDocuments,
     roles,
-    findings: all.filter((f) => !used.has(f)),
+    findings: rest(),
     digestAlgorithm: algorithm,
     ...(position === undefined ? {} : { carrier: position }),
   };
@@ -275,31 +270,4 @@ export function carrierPosition(
   const at = list.indexOf(number);
   const index = at >= 0 ? at + 1 : sheet.indexOf(number) + 1;
   return index > 0 ? { number, index, total } : { number, total };
-}
-
-async function readRecords(
-  bytes: Uint8Array,
-  path: string,
-  head: string,
-  scheme: MetadataScheme | undefined,
-): Promise<{ records: UnknownRecord[]; scheme: MetadataScheme; document: MetadataDocumentFact }> {
-  const declared = /\s方案="([^"]+)"/u.exec(head)?.[1];
-  const docScheme =
-    scheme ??
-    (declared !== undefined && Object.hasOwn(schemes, declared)
-      ? (schemes as Readonly<Record<string, MetadataScheme>>)[declared]!
-      : schemes.dat46);
-  const findings: Finding[] = [];
-  const records: UnknownRecord[] = [];
-  try {
-    for await (const r of recordsFromXml(bytes, docScheme, {
-      name: path,
-      onFinding: (f) => findings.push(f),
-    }))
-      records.push(r);
-  } catch (e) {
-    if (!(e instanceof DanganError) || e.code === 'ABORTED') throw e;
-    findings.push(...e.findings.map((f) => ({ ...f, path: f.path ?? path })));
-  }
-  return { records, scheme: docScheme, document: { path, records: records.length, findings } };
 }
