@@ -8,6 +8,7 @@ import { openPackagePath, zipFileSink } from '../../src/node/index.js';
 import {
   memorySource,
   openPackage,
+  type PackageSource,
   safeOpenPackage,
   type ZipPackageWritten,
   zipSink,
@@ -41,6 +42,7 @@ describePackageSinkConformance('zipSink (in memory)', () => {
 describePackageSinkConformance('zipFileSink', async () => {
   const base = await mkdtemp(join(tmpdir(), 'dangan-zip-sink-'));
   const target = join(base, '包.zip');
+  const opened: PackageSource[] = [];
   return {
     sink: zipFileSink(target),
     open: async (written) => {
@@ -49,10 +51,15 @@ describePackageSinkConformance('zipFileSink', async () => {
       // unzip -t exits 1 for an empty archive ("zipfile is empty"), which is still well formed.
       if (HAS_UNZIP && written.entries.length > 0)
         expect(spawnSync('unzip', ['-tqq', target]).status).toBe(0);
-      return (await openPackagePath(target)).source;
+      const { source } = await openPackagePath(target);
+      opened.push(source); // each read-back holds a file handle: closed in cleanup
+      return source;
     },
     leftovers: async () => (await readdir(base)).sort(),
-    cleanup: () => rm(base, { recursive: true, force: true }),
+    cleanup: async () => {
+      for (const source of opened) await source.close();
+      await rm(base, { recursive: true, force: true });
+    },
   };
 });
 
