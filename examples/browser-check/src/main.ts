@@ -1,4 +1,4 @@
-import { type CheckReport, catalogue, renderHtmlReport, runChecks } from '@dangan/checks';
+import { type CheckReport, notApplicable, renderHtmlReport, runChecks } from '@dangan/checks';
 
 /**
  * The browser checker: an archivist drops a package and gets the four-property report, computed here with
@@ -13,13 +13,10 @@ const frame = element<HTMLIFrameElement>('report');
 let running: AbortController | undefined;
 
 /** What the report says for the virus item (GD-4-2 …): scanning needs ClamAV on a server. */
-const VIRUS_SCAN_ELSEWHERE = {
-  status: 'not-applicable',
-  findings: [],
-  reason: '浏览器中不能运行病毒扫描引擎，本页未做病毒检测；请在服务端用 ClamAV 检测（dangan check --clamd）',
-  reasonEn:
-    'A browser cannot run a virus engine: not scanned here; scan on a server with ClamAV (dangan check --clamd)',
-} as const;
+const VIRUS_SCAN_ELSEWHERE = notApplicable(
+  '浏览器中不能运行病毒扫描引擎，本页未做病毒检测；请在服务端用 ClamAV 检测（dangan check --clamd）',
+  'A browser cannot run a virus engine: not scanned here; scan on a server with ClamAV (dangan check --clamd)',
+);
 
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
@@ -61,9 +58,7 @@ async function check(file: File): Promise<void> {
       },
     });
     if (controller.signal.aborted) return;
-    frame.srcdoc = renderHtmlReport(report, {
-      groupName: (s, group) => catalogue.groupsForStage(s).find((g) => g.group === group)?.name,
-    });
+    frame.srcdoc = renderHtmlReport(report);
     const { byStatus } = report.summary;
     setStatus(
       report.summary.passed ? 'passed' : 'failed',

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import {
   type CheckProfile,
   type CheckReport,
-  catalogue,
+  notApplicable,
   type ReportLang,
   renderHtmlReport,
   runChecks,
@@ -46,14 +46,10 @@ export async function findVirusScanner(): Promise<VirusScanner | undefined> {
 }
 
 /** The virus item's result when no clamd answers: not performed, with the reason (never `pass`). */
-const NO_SCANNER = {
-  status: 'not-applicable',
-  findings: [],
-  reason:
-    '本机没有可连接的 ClamAV（clamd），本次未做病毒检测；正式归档必须配置病毒扫描引擎（runChecks 的 scanner 选项）',
-  reasonEn:
-    'No ClamAV (clamd) answered on this machine, so no virus scan was done; a real archive must configure a scanner (the scanner option of runChecks)',
-} as const;
+const NO_SCANNER = notApplicable(
+  '本机没有可连接的 ClamAV（clamd），本次未做病毒检测；正式归档必须配置病毒扫描引擎（runChecks 的 scanner 选项）',
+  'No ClamAV (clamd) answered on this machine, so no virus scan was done; a real archive must configure a scanner (the scanner option of runChecks)',
+);
 
 /**
  * The demo's check profile: `shanghai-ywtb` with the example retention schedule (GD-2-9) and the list of
@@ -119,13 +115,6 @@ export async function checkPackage(
   const jsonPath = `${options.reportBase}.json`;
   const htmlPath = `${options.reportBase}.html`;
   await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(
-    htmlPath,
-    renderHtmlReport(report, {
-      lang: options.lang,
-      groupName: (stage, group) => catalogue.groupsForStage(stage).find((g) => g.group === group)?.name,
-      itemName: (id, lang) => (lang === 'en' ? catalogue.byId(id)?.nameEn : catalogue.byId(id)?.name),
-    }),
-  );
+  await writeFile(htmlPath, renderHtmlReport(report, { lang: options.lang }));
   return { report, htmlPath, jsonPath };
 }

@@ -15,5 +15,6 @@ export * from './errors/index.js';
 export * from './format/index.js';
 export * from './hash/index.js';
 export { hasNativeHash, useNativeCrypto } from './runtime/native-crypto.js';
+export { hardwareConcurrency } from './runtime/node-builtin.js';
 export * as sm2 from './sm2/index.js';
 export * from './xml/index.js';

@@ -331,13 +331,15 @@ async function evaluateItem(
   }
 
   const rule = rules[item.rule];
+  // Every shipped rule key has an evaluator (a test holds the catalogue and the registry together); this guards a
+  // host's `rules` that unset one: the item is then an error, never a silent pass.
   if (rule === undefined) {
     return {
       ...base,
       status: 'error',
       findings: [],
-      reason: `检测规则“${item.rule}”未实现`,
-      reasonEn: `The rule "${item.rule}" is not implemented`,
+      reason: `检测规则“${item.rule}”没有可执行的实现，本项未检测`,
+      reasonEn: `No evaluator is registered for the rule "${item.rule}"; the item was not checked`,
     };
   }
   let outcome: ItemOutcome;

@@ -1,3 +1,4 @@
+import { hardwareConcurrency } from '@dangan/core';
 import type { CheckReport } from '../report/types.js';
 import type { CheckProgress } from './progress.js';
 import { type CheckSource, type RunChecksOptions, runChecks } from './run-checks.js';
@@ -36,25 +37,13 @@ export interface ManyChecksResult {
 }
 
 /**
- * The default concurrency, the number of cores: `navigator.hardwareConcurrency` (browsers, Node ≥ 21), else
- * `os.availableParallelism()` (Node 20, reached at run time), else 2.
+ * The default concurrency: the number of cores (core's `hardwareConcurrency`).
  *
  * @example
  * defaultConcurrency(); // 8 on an 8-core browser or Node host
  */
 export function defaultConcurrency(): number {
-  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) return n;
-  // Node 20 has no `navigator`: ask `node:os` through getBuiltinModule (no import, so browsers never see it).
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  try {
-    const os = proc?.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
-    const cores = os?.availableParallelism?.();
-    if (typeof cores === 'number' && Number.isSafeInteger(cores) && cores > 0) return cores;
-  } catch {
-    // fall through
-  }
-  return 2;
+  return hardwareConcurrency();
 }
 
 /**

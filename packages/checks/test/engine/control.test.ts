@@ -144,3 +144,25 @@ describe('defaultConcurrency', () => {
     expect(defaultConcurrency()).toBe(availableParallelism());
   });
 });
+
+describe('rule registry', () => {
+  it('has an evaluator for every rule key the catalogue uses', async () => {
+    const { allRules } = await import('../../src/engine/rule-registry.js');
+    const { RULE_KEYS } = await import('../../src/catalogue/rule-keys.js');
+    const rules = allRules();
+    expect(RULE_KEYS.filter((key) => typeof rules[key] !== 'function')).toEqual([]);
+  });
+
+  it('an item whose rule a host unset is an error with the reason, never a pass', async () => {
+    const { source } = await buildPackage(await standardFiles());
+    const report = await runChecks({
+      stage: 'archiving',
+      source,
+      now: fixedNow,
+      rules: { 'content.format': undefined as never },
+    });
+    const item = itemOf(report, 'content.format');
+    expect(item.status).toBe('error');
+    expect(item.reason).toContain('content.format');
+  });
+});

@@ -4,7 +4,6 @@ import {
   type Attestation,
   auditFixity,
   type CheckProfile,
-  catalogue,
   registrationCheckColumns,
   renderHtmlReport,
   reportJsonSchema,
@@ -95,9 +94,7 @@ describe('docs/checks.md examples', () => {
     const { source } = await buildPackage();
     const report = await runChecks({ stage: 'archiving', source, now: fixedNow });
     // ── guide: reports ──
-    const html = renderHtmlReport(report, {
-      groupName: (stage, group) => catalogue.groupsForStage(stage).find((g) => g.group === group)?.name,
-    });
+    const html = renderHtmlReport(report); // group and item names from the catalogue
     const json = JSON.stringify(report, null, 2); // validates against reportJsonSchema
     const columns = registrationCheckColumns(report); // 归档登记表的检测栏：合格 / 不合格 / 未检测 / 不适用
     // ── end ──

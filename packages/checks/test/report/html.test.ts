@@ -402,12 +402,22 @@ describe('renderHtmlReport options and edge cases', () => {
   });
 
   it('groups without a catalogue lookup by their key', async () => {
-    const root = await parseReport(renderHtmlReport(archivingReport));
+    const root = await parseReport(renderHtmlReport(archivingReport, { groupName: () => undefined }));
     expect(
       byClass(byId(root, 'details-authenticity'), 'section', 'group').map((g) =>
         textOf(g.children[0]!).trim(),
       ),
     ).toEqual(['1-1', '1-2', '1-3']);
+  });
+
+  it('names groups from the shipped catalogue by default', async () => {
+    const root = await parseReport(renderHtmlReport(archivingReport));
+    const headings = byClass(byId(root, 'details-authenticity'), 'section', 'group').map((g) =>
+      textOf(g.children[0]!),
+    );
+    expect(headings).toHaveLength(3);
+    expect(headings[0]).toContain('电子文件来源真实性');
+    expect(headings[0]).toContain('1-1');
   });
 
   it('rejects a value that is not a report, and bad options', () => {

@@ -4,7 +4,6 @@ import {
   type CheckProfile,
   type CheckReport,
   type CheckSource,
-  catalogue,
   parseProfile,
   profiles,
   renderHtmlReport,
@@ -113,14 +112,7 @@ export const checkCommand: Command = {
     const htmlPath = str(args, 'html');
     if (jsonPath !== undefined) await io.writeFile(jsonPath, `${JSON.stringify(stamped, null, 2)}\n`);
     if (htmlPath !== undefined) {
-      await io.writeFile(
-        htmlPath,
-        renderHtmlReport(stamped, {
-          lang: global.lang,
-          groupName: (s, group) => catalogue.groupsForStage(s).find((g) => g.group === group)?.name,
-          itemName: (id, lang) => (lang === 'en' ? catalogue.byId(id)?.nameEn : catalogue.byId(id)?.name),
-        }),
-      );
+      await io.writeFile(htmlPath, renderHtmlReport(stamped, { lang: global.lang }));
     }
     printReport(stamped, global, io);
     if (!global.quiet) {

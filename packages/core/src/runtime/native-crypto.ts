@@ -29,6 +29,8 @@ export interface NativeCrypto {
   hash?: (algorithm: string, data: Uint8Array, outputEncoding: 'buffer') => Uint8Array;
 }
 
+import { nodeBuiltin } from './node-builtin.js';
+
 let cached: NativeCrypto | null | undefined;
 let disabled = false;
 
@@ -71,12 +73,6 @@ export function hasNativeHash(name: string): boolean {
 let nativeHashes: Set<string> | undefined;
 
 function lookUp(): NativeCrypto | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  if (typeof proc?.getBuiltinModule !== 'function') return null;
-  try {
-    const mod = proc.getBuiltinModule('node:crypto') as NativeCrypto | undefined;
-    return mod !== undefined && typeof mod.createHash === 'function' ? mod : null;
-  } catch {
-    return null;
-  }
+  const mod = nodeBuiltin<NativeCrypto>('node:crypto');
+  return mod !== undefined && typeof mod.createHash === 'function' ? mod : null;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '@dangan/core';
+import { catalogue } from '../../catalogue/catalogue.js';
 import type { CheckStageId, FourPropertyId } from '../../catalogue/types.js';
 import { CHECK_STAGES, FOUR_PROPERTIES } from '../../stages.js';
 import {
@@ -31,11 +32,11 @@ export interface HtmlReportOptions {
   /** Heading and document title; default `归档环节四性检测报告` (by stage) or its English form. */
   readonly title?: string;
   /**
-   * Name of a check group (检测项目) in a stage, e.g. from the catalogue: `(stage, '1-2') → '电子文件元数据准确性'`.
-   * Without it (or when it returns undefined) groups are headed by their key only.
+   * Name of a check group (检测项目) in a stage: `(stage, '1-2') → '电子文件元数据准确性'`. Default: the shipped
+   * catalogue's name; when it returns undefined the group is headed by its key only.
    */
   readonly groupName?: (stage: CheckStageId, group: string, lang: ReportLang) => string | undefined;
-  /** An item's name in the report language (used in English reports beside the Chinese name). */
+  /** An item's name in the report language (used in English reports beside the Chinese name). Default: the catalogue's `nameEn`. */
   readonly itemName?: (id: string, lang: ReportLang) => string | undefined;
   /**
    * Most findings listed per item (default 100): errors first, then warnings, then notes; the rest are
@@ -269,10 +270,21 @@ function messageOf(ctx: Context, finding: Finding): string {
   return ctx.lang === 'en' && en !== undefined ? en : String(finding.message);
 }
 
+/** The shipped catalogue's name of a group (the default of {@link HtmlReportOptions.groupName}). */
+function catalogueGroupName(stage: CheckStageId, group: string): string | undefined {
+  return catalogue.groupsForStage(stage).find((g) => g.group === group)?.name;
+}
+
+/** The shipped catalogue's name of an item in `lang` (the default of {@link HtmlReportOptions.itemName}). */
+function catalogueItemName(id: string, lang: ReportLang): string | undefined {
+  const item = catalogue.byId(id);
+  return lang === 'en' ? item?.nameEn : item?.name;
+}
+
 function itemTitle(ctx: Context, item: CheckItemResult): string {
   const name = escapeHtmlText(String(item.name));
   if (ctx.lang !== 'en') return name;
-  const english = ctx.options.itemName?.(String(item.id), 'en');
+  const english = (ctx.options.itemName ?? catalogueItemName)(String(item.id), 'en');
   return english === undefined || english === item.name ? name : `${escapeHtmlText(english)} · ${name}`;
 }
 
@@ -390,7 +402,7 @@ function renderProperty(ctx: Context, property: FourPropertyId): string {
   }
   let body = '';
   for (const [group, list] of groups) {
-    const name = ctx.options.groupName?.(report.stage, group, lang);
+    const name = (ctx.options.groupName ?? catalogueGroupName)(report.stage, group, lang);
     const heading = `<code>${escapeHtmlCode(group)}</code>${name === undefined ? '' : ` ${escapeHtmlText(name)}`}`;
     body += `<section class="group"><h4>${heading}</h4>${list.map((entry) => renderItem(ctx, entry)).join('')}</section>`;
   }
@@ -443,7 +455,7 @@ function renderFooter(ctx: Context): string {
  * is not a report or bad options.
  *
  * @example
- * const html = renderHtmlReport(report, { groupName: (stage, group) => groupNameFromCatalogue(stage, group) });
+ * const html = renderHtmlReport(report); // group and item names from the shipped catalogue
  * await writeFile('检测报告.html', html); // English: renderHtmlReport(report, { lang: 'en' })
  */
 export function renderHtmlReport(report: CheckReport, options: HtmlReportOptions = {}): string {
