@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { DanganError, type Finding } from '@dangan/core';
 import { fromFile } from '@dangan/core/node';
-import { captureAttributes, type MetadataScheme, type UnknownRecord } from '@dangan/metadata';
+import { captureAttributes, type MetadataScheme, schemeById, type UnknownRecord } from '@dangan/metadata';
 import {
   ARCHIVAL_LAYOUTS,
   type ArchivalFileInput,
@@ -11,7 +11,7 @@ import {
 } from '@dangan/packaging';
 import { fileSize, loadJson, resolveInside } from './files.js';
 import { type CliIo, type GlobalOptions, t } from './io.js';
-import { SCHEME_IDS, schemeById } from './schemes.js';
+import { SCHEME_IDS } from './schemes.js';
 
 /** One content file of a 件 in a case file: a path, or a path with its role and duration. */
 export type CaseFileEntry =

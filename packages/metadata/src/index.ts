@@ -8,7 +8,7 @@ export * from './capture/index.js';
 export * from './filing/index.js';
 export * from './json-schema/index.js';
 export * from './scheme/index.js';
-export { schemes } from './schemes/index.js';
+export { schemeById, schemes } from './schemes/index.js';
 export { STANDARDS, type StandardReference } from './standards.js';
 export * from './validate/index.js';
 export * from './xml/index.js';

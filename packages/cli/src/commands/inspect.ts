@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { DanganError, sm2 } from '@dangan/core';
 import { fromFile } from '@dangan/core/node';
 import type { UnknownRecord } from '@dangan/metadata';
+import { schemeById } from '@dangan/metadata';
 import {
   type ArchivalPackageReading,
   type EepInfo,
@@ -19,7 +20,7 @@ import { inputKind } from '../inputs.js';
 import { type CliIo, EXIT, type GlobalOptions, printJson, t } from '../io.js';
 import { printFindings } from '../print-findings.js';
 import { formatBytes } from '../progress.js';
-import { SCHEME_IDS, schemeById } from '../schemes.js';
+import { SCHEME_IDS } from '../schemes.js';
 import { renderTree } from '../tree.js';
 
 /** Lines of the entry tree printed before the rest is counted (all with `--all`). */

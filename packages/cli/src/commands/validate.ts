@@ -1,9 +1,8 @@
 import { DanganError, type Finding } from '@dangan/core';
-import { type MetadataScheme, recordFromXml, safeValidateRecord } from '@dangan/metadata';
+import { type MetadataScheme, recordFromXml, safeValidateRecord, schemeById } from '@dangan/metadata';
 import { type Command, str } from '../command.js';
 import { type CliIo, EXIT, type GlobalOptions, t } from '../io.js';
 import { printFindings } from '../print-findings.js';
-import { schemeById } from '../schemes.js';
 
 /**
  * `dangan validate <record.json|record.xml> [--scheme dat46|dat54|dat63|ywtb]`: validates one metadata record

@@ -1,3 +1,4 @@
+import type { MetadataScheme } from '../scheme/model.js';
 import { dat46 } from './dat46.js';
 import { dat54 } from './dat54.js';
 import { dat63 } from './dat63.js';
@@ -15,3 +16,17 @@ import { ywtb } from './ywtb.js';
 export const schemes = { dat46, dat54, dat63, ywtb } as const;
 
 export { dat46, dat54, dat63, ywtb };
+
+/**
+ * The shipped scheme with this id (内置元数据方案: `dat46`, `dat54`, `dat63`, `ywtb`), or `undefined` for no id
+ * or one dangan does not ship (a host's own scheme is passed as an object instead).
+ *
+ * @example
+ * schemeById('ywtb') === schemes.ywtb; // true
+ * schemeById('toString'); // undefined
+ */
+export function schemeById(id: string | undefined): MetadataScheme | undefined {
+  return id !== undefined && Object.hasOwn(schemes, id)
+    ? (schemes as Readonly<Record<string, MetadataScheme>>)[id]
+    : undefined;
+}

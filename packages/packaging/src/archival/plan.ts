@@ -16,6 +16,7 @@ import {
   safeBuildCatalogue,
   safeComponentFileNames,
   safeValidateRecord,
+  schemeById,
   schemes,
   type UnknownRecord,
 } from '@dangan/metadata';
@@ -102,8 +103,8 @@ function schemeFor(profile: ArchivalLayoutProfile, given: MetadataScheme | undef
     }
     return given;
   }
-  const builtIn = (schemes as Readonly<Record<string, MetadataScheme>>)[profile.scheme];
-  if (builtIn === undefined || !Object.hasOwn(schemes, profile.scheme)) {
+  const builtIn = schemeById(profile.scheme);
+  if (builtIn === undefined) {
     throw findingsError('ARCHIVAL_PROFILE_INVALID', '信息包布局无效', 'Invalid package layout profile', [
       archivalFinding(
         'ARCHIVAL_PROFILE_INVALID',

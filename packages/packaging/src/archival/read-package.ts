@@ -1,5 +1,5 @@
 import { DanganError, type Finding, parseXmlToTree, readAll, type XmlElement } from '@dangan/core';
-import { type MetadataScheme, recordsFromXml, schemes, type UnknownRecord } from '@dangan/metadata';
+import { type MetadataScheme, recordsFromXml, schemeById, type UnknownRecord } from '@dangan/metadata';
 import { safeReadManifest } from '../manifest/read-manifest.js';
 import type { ArchivalManifest, ManifestEntry, ManifestEntryKind } from '../manifest/types.js';
 import { childrenNamed, localName } from '../manifest/xml-tree.js';
@@ -271,11 +271,7 @@ export async function readArchivalPackage(
   const records: UnknownRecord[] = [];
   if (metadata?.present) {
     const schemeId = manifest?.scheme ?? profile?.scheme;
-    const scheme =
-      options.scheme ??
-      (schemeId !== undefined && Object.hasOwn(schemes, schemeId)
-        ? (schemes as Readonly<Record<string, MetadataScheme>>)[schemeId]
-        : undefined);
+    const scheme = options.scheme ?? schemeById(schemeId);
     if (scheme === undefined) {
       findings.push(
         archivalFinding(

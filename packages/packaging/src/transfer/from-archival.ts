@@ -9,7 +9,7 @@ import {
   safelyAsync,
   utf8,
 } from '@dangan/core';
-import { type MetadataScheme, recordToXml, schemes } from '@dangan/metadata';
+import { type MetadataScheme, recordToXml, schemeById } from '@dangan/metadata';
 import {
   type ArchivalFileReading,
   type ArchivalItemReading,
@@ -166,9 +166,7 @@ function schemeOf(
   const given = options.scheme ?? options.read?.scheme;
   if (given !== undefined) return given;
   const id = reading.manifest?.scheme ?? reading.profile?.scheme;
-  return id !== undefined && Object.hasOwn(schemes, id)
-    ? (schemes as Readonly<Record<string, MetadataScheme>>)[id]
-    : undefined;
+  return schemeById(id);
 }
 
 /** The name a content file travels under: its recorded 计算机文件名, else its name in the package. */

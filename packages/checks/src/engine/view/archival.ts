@@ -1,5 +1,5 @@
 import type { Finding } from '@dangan/core';
-import type { MetadataScheme } from '@dangan/metadata';
+import { type MetadataScheme, schemeById } from '@dangan/metadata';
 import type { ArchivalPackageReading } from '../adapters/packaging.js';
 import type {
   CheckRecordFact,
@@ -11,7 +11,6 @@ import type {
   RegistrationFact,
 } from '../facts.js';
 import { findingTaker } from './finding-taker.js';
-import { builtInScheme } from './metadata-document.js';
 import { checkRecordFact, recordFileLinks } from './record-values.js';
 
 /**
@@ -198,7 +197,7 @@ export function archivalView(
     });
   }
   const schemeId = manifest?.scheme ?? reading.profile?.scheme;
-  const scheme = options.scheme ?? builtInScheme(schemeId);
+  const scheme = options.scheme ?? schemeById(schemeId);
   const records: CheckRecordFact[] = [];
   if (scheme !== undefined) {
     reading.records.forEach((record, index) => {

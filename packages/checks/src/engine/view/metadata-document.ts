@@ -1,5 +1,11 @@
 import { DanganError, type Finding } from '@dangan/core';
-import { type MetadataScheme, recordsFromXml, schemes, type UnknownRecord } from '@dangan/metadata';
+import {
+  type MetadataScheme,
+  recordsFromXml,
+  schemeById,
+  schemes,
+  type UnknownRecord,
+} from '@dangan/metadata';
 import type { MetadataDocumentFact } from '../facts.js';
 
 /** The root of a dangan metadata document (`<dg:电子文件元数据>` or `<dg:元数据集>`), any prefix. */
@@ -7,20 +13,6 @@ export const METADATA_ROOTS = /<(?:[A-Za-z_][\w.-]*:)?(电子文件元数据|元
 
 /** The root of a DA/T 48 EEP (`<电子文件封装包>`), any prefix. */
 export const EEP_ROOT = /<(?:[A-Za-z_][\w.-]*:)?电子文件封装包[\s>/]/u;
-
-/**
- * The built-in metadata scheme with this id (内置元数据方案: `dat46`, `dat54`, `dat63`, `ywtb`), or
- * `undefined` for no id or one dangan does not ship.
- *
- * @example
- * builtInScheme('ywtb'); // schemes.ywtb
- * builtInScheme('本单位方案'); // undefined
- */
-export function builtInScheme(id: string | undefined): MetadataScheme | undefined {
-  return id !== undefined && Object.hasOwn(schemes, id)
-    ? (schemes as Readonly<Record<string, MetadataScheme>>)[id]
-    : undefined;
-}
 
 /**
  * Reads the records of one metadata document (读取元数据文件) with the scheme given, else the one its `方案`
@@ -38,7 +30,7 @@ export async function readRecords(
   head: string,
   scheme: MetadataScheme | undefined,
 ): Promise<{ records: UnknownRecord[]; scheme: MetadataScheme; document: MetadataDocumentFact }> {
-  const docScheme = scheme ?? builtInScheme(/\s方案="([^"]+)"/u.exec(head)?.[1]) ?? schemes.dat46;
+  const docScheme = scheme ?? schemeById(/\s方案="([^"]+)"/u.exec(head)?.[1]) ?? schemes.dat46;
   const findings: Finding[] = [];
   const records: UnknownRecord[] = [];
   try {

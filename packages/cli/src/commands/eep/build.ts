@@ -1,14 +1,14 @@
 import { basename, dirname } from 'node:path';
 import { DanganError, type Finding } from '@dangan/core';
 import { fromFile } from '@dangan/core/node';
-import { captureAttributes, type UnknownRecord, validateRecord } from '@dangan/metadata';
+import { captureAttributes, schemeById, type UnknownRecord, validateRecord } from '@dangan/metadata';
 import { buildEep } from '@dangan/packaging';
 import { type CommandArgs, flag, str } from '../../command.js';
 import { assertOutputFree, fileSize, loadJson, resolveInside, writeSourceToFile } from '../../files.js';
 import { type CliIo, EXIT, type GlobalOptions, printJson, t } from '../../io.js';
 import { printFindings } from '../../print-findings.js';
 import { formatBytes, progressBar } from '../../progress.js';
-import { SCHEME_IDS, schemeById } from '../../schemes.js';
+import { SCHEME_IDS } from '../../schemes.js';
 import { loadSigner } from '../../signer.js';
 
 const USAGE: readonly [string, string] = [
