@@ -1,4 +1,4 @@
-import { utf8 } from '@dangan/core';
+import { concatBytes, utf8 } from '@dangan/core';
 import { createZipWriter } from '@dangan/packaging';
 
 /** What the demo's approval decision says. */
@@ -85,12 +85,5 @@ ${texts}
 `),
   );
   await zip.close();
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -1,3 +1,4 @@
+import { concatBytes } from '@dangan/core';
 import { decodeXmlText, type XmlStartTagToken } from '../bytes/index.js';
 
 /** Attributes whose values are `xs:ID`s in DA/T 48. */
@@ -36,12 +37,7 @@ export class EepIdCollector {
     const parts = this.#text;
     if (parts === undefined) return undefined;
     this.#text = undefined;
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.length;
-    }
+    const bytes = concatBytes(parts);
     const id = decodeXmlText(bytes).trim();
     this.ids.add(id);
     return id;

@@ -1,4 +1,4 @@
-import { type ByteSource, chunks, DanganError, type Hasher, sm2, XmlWriter } from '@dangan/core';
+import { type ByteSource, chunks, concatBytes, DanganError, type Hasher, sm2, XmlWriter } from '@dangan/core';
 import { DAT48_NAMESPACE } from '@dangan/metadata';
 import { eepError } from '../build/errors.js';
 import { EepIdCollector } from '../build/id-collector.js';
@@ -250,7 +250,7 @@ class SignState {
     if (id !== undefined && this.#capture !== undefined && this.#captureId === undefined)
       this.#captureId = id;
     if (depth === 2 && this.#capture !== undefined) {
-      const bytes = concat(this.#capture);
+      const bytes = concatBytes(this.#capture);
       this.#capture = undefined;
       if (this.#captureId !== undefined) this.#topSignatures.set(this.#captureId, bytes);
       this.#captureId = undefined;
@@ -326,14 +326,4 @@ class SignState {
     w.close();
     return text;
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
