@@ -1,8 +1,8 @@
 import type { Finding } from '@dangan/core';
 import type { MetadataScheme } from '@dangan/metadata';
+import type { ArchivalLayoutProfile } from '@dangan/packaging';
 import { resolveProfile } from '../profile/resolve.js';
 import { fixityAuditRule } from '../rules/fixity/fixity-audit.js';
-import type { ArchivalLayoutProfile } from './adapters/packaging.js';
 import type { ReferenceDigests } from './facts.js';
 import { type CheckProgress, ProgressTracker } from './progress.js';
 import { type CheckSource, collectFacts } from './run-checks.js';

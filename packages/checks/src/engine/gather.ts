@@ -10,7 +10,6 @@ import {
 } from '@dangan/core';
 import { type MetadataScheme, recordFromXml, schemes, type UnknownRecord } from '@dangan/metadata';
 import type { PackageEntryInfo, PackageSource, RandomAccessSource } from '@dangan/packaging';
-import type { VirusScanner } from '../scanner/types.js';
 import {
   ARCHIVAL_LAYOUTS,
   type ArchivalLayoutProfile,
@@ -20,7 +19,8 @@ import {
   parseDigestSheet,
   readArchivalPackage,
   TRANSFER_LAYOUT,
-} from './adapters/packaging.js';
+} from '@dangan/packaging';
+import type { VirusScanner } from '../scanner/types.js';
 import { cachedSource } from './cached-source.js';
 import { type EepStreamVerifier, type ProbeWindows, readEntry, withXmlReadability } from './entry-read.js';
 import type {

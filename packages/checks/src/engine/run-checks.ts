@@ -7,6 +7,7 @@ import {
   throwIfAborted,
 } from '@dangan/core';
 import type { MetadataScheme } from '@dangan/metadata';
+import type { ArchivalLayoutProfile } from '@dangan/packaging';
 import {
   isPackageSource,
   openPackage,
@@ -23,7 +24,6 @@ import { summarise } from '../report/summarise.js';
 import type { Attestation, CheckItemResult, CheckReport, CheckStatus } from '../report/types.js';
 import type { VirusScanner } from '../scanner/types.js';
 import { packagingEepVerifier } from './adapters/eep-verifier.js';
-import type { ArchivalLayoutProfile } from './adapters/packaging.js';
 import { DEFAULT_PROBE_WINDOWS, type EepStreamVerifier, type ProbeWindows } from './entry-read.js';
 import type { CheckFacts, ContainerFact, ReferenceDigests } from './facts.js';
 import { gatherFacts, type PackageDigestFact, type RegisteredTotals } from './gather.js';

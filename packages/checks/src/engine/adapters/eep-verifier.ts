@@ -1,7 +1,7 @@
 import { type ByteSource, type DigestAlgorithm, type Finding, isDanganError } from '@dangan/core';
+import { type EepSignatureCheck, type EepVerification, verifyEep } from '@dangan/packaging';
 import type { EepStreamVerifier } from '../entry-read.js';
 import type { EepFact, EepSignatureFact } from '../facts.js';
-import { type EepSignatureCheck, type EepVerification, verifyEep } from './packaging.js';
 
 /** Options of {@link packagingEepVerifier}. */
 export interface EepVerifierOptions {

@@ -1,6 +1,6 @@
 import type { Finding } from '@dangan/core';
 import { type MetadataScheme, schemeById } from '@dangan/metadata';
-import type { ArchivalPackageReading } from '../adapters/packaging.js';
+import type { ArchivalPackageReading } from '@dangan/packaging';
 import type {
   CheckRecordFact,
   EntryRole,

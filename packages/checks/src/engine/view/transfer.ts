@@ -7,7 +7,7 @@ import {
   parseDigestSheet,
   TRANSFER_LAYOUT,
   type TransferLayout,
-} from '../adapters/packaging.js';
+} from '@dangan/packaging';
 import type {
   CheckRecordFact,
   EntryRole,
