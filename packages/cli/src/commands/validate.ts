@@ -1,6 +1,7 @@
-import { DanganError, type Finding } from '@dangan/core';
+import type { Finding } from '@dangan/core';
 import { type MetadataScheme, recordFromXml, safeValidateRecord, schemeById } from '@dangan/metadata';
 import { type Command, str } from '../command.js';
+import { loadJson } from '../files.js';
 import { type CliIo, EXIT, type GlobalOptions, t } from '../io.js';
 import { printFindings } from '../print-findings.js';
 
@@ -52,35 +53,13 @@ export const validateCommand: Command = {
   },
 };
 
+/** A record file: DA/T 48 / dangan metadata XML by its `.xml` extension, else UTF-8 JSON. */
 async function readRecord(
   file: string,
   scheme: MetadataScheme,
   global: GlobalOptions,
   io: CliIo,
 ): Promise<unknown> {
-  const bytes = await io.readFile(file);
-  if (/\.xml$/i.test(file) || firstNonSpace(bytes) === 0x3c) return recordFromXml(bytes, scheme);
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-  } catch (cause) {
-    throw new DanganError(
-      'CLI_INPUT_INVALID',
-      t(
-        global,
-        `${file} 不是有效的 UTF-8 JSON：${String(cause)}`,
-        `${file} is not valid UTF-8 JSON: ${String(cause)}`,
-      ),
-      { messageEn: `${file} is not valid UTF-8 JSON`, cause, path: file },
-    );
-  }
-}
-
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (
-    i < bytes.length &&
-    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
-  )
-    i++;
-  return bytes[i];
+  if (/\.xml$/i.test(file)) return recordFromXml(await io.readFile(file), scheme);
+  return loadJson(file, global, io);
 }
