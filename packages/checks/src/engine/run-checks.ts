@@ -13,6 +13,7 @@ import {
   openPackage,
   type PackageSource,
   type RandomAccessSource,
+  randomAccess,
   type ZipArchive,
   type ZipLimits,
 } from '@dangan/packaging';
@@ -189,7 +190,7 @@ export async function collectFacts(
       const pkg = await openPackage(o.source, o.zipLimits === undefined ? {} : { limits: o.zipLimits });
       source = pkg.source;
       opened = pkg.source;
-      containerBytes = randomAccessOf(o.source);
+      containerBytes = randomAccess(o.source);
       container = containerOf(pkg.zip, pkg.findings, containerBytes);
     }
     facts = await gatherFacts({
@@ -420,19 +421,6 @@ function containerOf(
     })),
     size: bytes.size,
   };
-}
-
-function randomAccessOf(input: CheckSource): RandomAccessSource {
-  if (input instanceof Uint8Array) {
-    return { size: input.length, read: async (o, l) => input.subarray(o, Math.min(o + l, input.length)) };
-  }
-  if (isBlob(input)) {
-    return {
-      size: input.size,
-      read: async (o, l) => new Uint8Array(await input.slice(o, o + l).arrayBuffer()),
-    };
-  }
-  return input as RandomAccessSource;
 }
 
 const isBlob = (v: unknown): v is Blob => typeof Blob !== 'undefined' && v instanceof Blob;

@@ -6,7 +6,7 @@
 export { ZIP_FINDING_CODES, type ZipFindingCode } from './codes.js';
 export { DOS_EPOCH, type DosDateTime, toDosDateTime } from './dos-time.js';
 export { checkEntryName, type NameProblem } from './names.js';
-export type { RandomAccessSource, ZipSource } from './random-access.js';
+export { type RandomAccessSource, randomAccess, type ZipSource } from './random-access.js';
 export {
   type OpenZipOptions,
   openZip,
