@@ -433,12 +433,12 @@ function checkOptions(options: RunChecksOptions): RunChecksOptions {
     );
   }
   const s = options.source as unknown;
-  const randomAccess =
+  const isRandomAccess =
     typeof s === 'object' &&
     s !== null &&
     typeof (s as RandomAccessSource).size === 'number' &&
     typeof (s as RandomAccessSource).read === 'function';
-  if (!(s instanceof Uint8Array) && !isBlob(s) && !isPackageSource(s) && !randomAccess) {
+  if (!(s instanceof Uint8Array) && !isBlob(s) && !isPackageSource(s) && !isRandomAccess) {
     throw new TypeError(
       'options.source must be a PackageSource, ZIP bytes, a Blob or a random-access source',
     );
